@@ -1,0 +1,38 @@
+# The Compute Ledger: `make book` builds the HTML book, `make test` runs every test.
+# Both set up what they need first; setup is skipped when nothing it depends on changed.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.ready
+JOBS ?= 2
+
+.PHONY: book test validate execute lab pdf bench clean system-deps
+
+$(READY): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m ipykernel install --sys-prefix --name compute-ledger --display-name "Compute Ledger (Python 3.11)" > /dev/null
+	touch $(READY)
+
+system-deps:
+	@bash scripts/system-deps
+
+validate: $(READY)
+	$(PY) -m compute_ledger validate
+
+execute: validate
+	$(PY) -m compute_ledger execute --jobs $(JOBS)
+
+book: execute
+	$(VENV)/bin/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
+
+test: $(READY) system-deps validate
+	$(PY) -m pytest -n $(JOBS) --dist loadfile tests chapters --nbval --nbval-sanitize-with tests/nbval-sanitize.cfg
+
+lab: $(READY)
+	$(VENV)/bin/jupyter lab chapters
+
+clean:
+	rm -rf _build $(VENV)

@@ -1,0 +1,39 @@
+"""Command line: python -m compute_ledger {validate,execute,bundle}."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m compute_ledger")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check seeds and data tables; errors name file, row and column")
+    execute = commands.add_parser("execute", help="execute chapter notebooks whose inputs changed")
+    execute.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    if args.command == "validate":
+        from .validate import validate_project
+
+        problems = validate_project()
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"validation failed: {len(problems)} problem(s); fix them before building", file=sys.stderr)
+            return 1
+        print("validation passed: seeds match their manifest; data tables are consistent")
+        return 0
+    if args.command == "execute":
+        from .execute import execute_changed
+
+        executed = execute_changed(jobs=args.jobs)
+        names = ", ".join(p.name for p in executed) or "none (all up to date)"
+        print(f"executed {len(executed)} notebook(s): {names}")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

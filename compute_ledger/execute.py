@@ -1,0 +1,75 @@
+"""Execute the chapter notebooks whose inputs changed, storing their outputs in the .ipynb.
+
+A notebook's key hashes its own code cells together with everything any notebook reads: the
+package, `data/` and `seeds/`. jupyter-cache keys on cell code alone and would keep stale numbers
+after a CSV edit; this key does not, and a rebuild with nothing changed executes nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from .paths import BUILD, CHAPTERS, DATA, ROOT, SEEDS
+
+STATE = BUILD / "executed.json"
+_PACKAGE = ROOT / "compute_ledger"
+TIMEOUT_SECONDS = 600
+
+
+def _hash_files(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def shared_inputs_key() -> str:
+    """Hash of what every notebook may read: package code, data tables and seeds."""
+    files = [p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [p for folder in (DATA, SEEDS) for p in folder.rglob("*") if p.is_file()]
+    return _hash_files(files)
+
+
+def notebook_key(path: Path, shared_key: str) -> str:
+    notebook = nbformat.read(path, as_version=4)
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    return hashlib.sha256(json.dumps([shared_key, code]).encode()).hexdigest()
+
+
+def execute_notebook(path: Path) -> Path:
+    """Run a notebook top to bottom in its own folder and store its outputs, without volatile metadata."""
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}}, record_timing=False)
+    client.execute()
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+    notebook.metadata.pop("widgets", None)
+    nbformat.write(notebook, path)
+    return path
+
+
+def chapter_notebooks() -> list[Path]:
+    return sorted(p for p in CHAPTERS.glob("*.ipynb"))
+
+
+def execute_changed(jobs: int = 2, notebooks: list[Path] | None = None) -> list[Path]:
+    """Execute the notebooks whose key changed since their last execution; returns those executed."""
+    notebooks = notebooks if notebooks is not None else chapter_notebooks()
+    state = json.loads(STATE.read_text()) if STATE.exists() else {}
+    shared_key = shared_inputs_key()
+    keys = {str(p.relative_to(ROOT)): notebook_key(p, shared_key) for p in notebooks}
+    stale = [p for p in notebooks if state.get(str(p.relative_to(ROOT))) != keys[str(p.relative_to(ROOT))]]
+    if stale:
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
+            for done in pool.map(execute_notebook, stale):
+                state[str(done.relative_to(ROOT))] = keys[str(done.relative_to(ROOT))]
+                STATE.parent.mkdir(parents=True, exist_ok=True)
+                STATE.write_text(json.dumps(state, indent=1, sort_keys=True))
+    return stale

@@ -1,0 +1,76 @@
+"""The book's one number format: US$300B, US$1.4T, ¥10T, 10 GW, 130 kW, 1.35T tokens, 62%, 16 pp."""
+from __future__ import annotations
+
+import math
+
+_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
+_MAGNITUDE_WORDS = ((1e12, "trillions"), (1e9, "billions"), (1e6, "millions"), (1e8, "hundreds of millions"))
+_CURRENCY_PREFIX = {"USD": "US$", "JPY": "¥"}
+_UNIT_SUFFIX = {
+    "USD": "", "JPY": "",
+    "GW": " GW", "kW": " kW", "lb": " lb", "tokens": " tokens", "GPUs": " GPUs", "shares": " shares",
+    "users": " users", "percent": "%", "percentage_points": " pp", "years": " years", "months": " months",
+    "weeks": " weeks", "hours": " hours", "times": "×", "IQ_points": " IQ", "companies": " companies",
+    "count": "", "calendar_year": "", "rank": "", "JPY_per_USD": " ¥/US$", "USD_per_GW": " per GW",
+}
+_QUALIFIER_WORDS = {"about": "about ", "up_to": "up to ", "over": "over ", "at_least": "at least ", "order_of": "order of "}
+
+
+def significant(value: float, digits: int = 3) -> str:
+    """A number with at most `digits` significant digits, trailing zeros dropped, thousands separated."""
+    if value == 0:
+        return "0"
+    decimals = max(digits - 1 - math.floor(math.log10(abs(value))), 0)
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _compact(value: float, digits: int) -> str:
+    for threshold, suffix in _SUFFIXES:
+        if abs(value) >= threshold:
+            return significant(value / threshold, digits) + suffix
+    return significant(value, digits)
+
+
+def _amount(value: float, unit: str, digits: int) -> str:
+    if unit in _CURRENCY_PREFIX:
+        return _CURRENCY_PREFIX[unit] + _compact(value, digits)
+    if unit in ("tokens", "shares", "users") or (unit == "GPUs" and abs(value) >= 1e6):
+        return _compact(value, digits)
+    if unit == "calendar_year":
+        return f"{value:.0f}"
+    return significant(value, digits)
+
+
+def format_value(value: float, unit: str, digits: int = 3) -> str:
+    """One figure in the house format: format_value(3e11, 'USD') -> 'US$300B'."""
+    if unit == "USD_per_GW":
+        return format_value(value, "USD", digits) + " per GW"
+    return _amount(value, unit, digits) + _UNIT_SUFFIX.get(unit, f" {unit}")
+
+
+def format_range(low: float, high: float, unit: str, digits: int = 3) -> str:
+    """A range with the unit once: 'US$800B–900B', '200,000–300,000 GPUs', '1–2 hours'."""
+    high_text = format_value(high, unit, digits)
+    low_text = _amount(low, unit, digits)
+    prefix = _CURRENCY_PREFIX.get(unit, "")
+    return f"{low_text}–{high_text[len(prefix):]}"
+
+
+def format_several(value: float, unit: str) -> str:
+    """數十億美元 -> 'US$ billions': a magnitude with no stated multiple."""
+    word = next((w for threshold, w in sorted(_MAGNITUDE_WORDS, reverse=True) if value >= threshold), None)
+    if word is None:
+        return f"several {unit}"
+    if unit in _CURRENCY_PREFIX:
+        return f"{_CURRENCY_PREFIX[unit]} {word}"
+    return f"{word} of {unit}"
+
+
+def format_figure(low: float, high: float | None, unit: str, qualifier: str, digits: int = 3) -> str:
+    """A figure with its qualifier kept: 'up to US$300B', 'US$800B–900B', 'over US$36B'."""
+    if qualifier == "several":
+        return format_several(low, unit)
+    if high is not None and not (isinstance(high, float) and math.isnan(high)):
+        return format_range(low, high, unit, digits)
+    return _QUALIFIER_WORDS.get(qualifier, "") + format_value(low, unit, digits)

@@ -1,0 +1,28 @@
+"""Glue numbers into prose: every number in running text comes from a computation, never typed."""
+from __future__ import annotations
+
+from .fmt import format_figure
+from .tables import figure
+
+
+class GluedText(str):
+    """Text whose plain representation has no quotes, so `{glue:text}` shows it as written."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def glue_text(name: str, text: str) -> GluedText:
+    """Glue text for `{glue:text}` in markdown cells; returns it too, for use in the notebook."""
+    from myst_nb import glue
+
+    glued = GluedText(text)
+    glue(name, glued, display=False)
+    return glued
+
+
+def glue_figure(name: str, figure_id: str) -> GluedText:
+    """Glue a reported figure as the book formats it, qualifier kept ('up to US$300B')."""
+    row = figure(figure_id)
+    high = None if row.value_high != row.value_high else row.value_high
+    return glue_text(name, format_figure(row.value_low, high, row.unit, row.qualifier))
