@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 JOBS ?= 2
 
-.PHONY: book test validate execute lab pdf bench clean system-deps
+.PHONY: book test validate execute lab clean system-deps
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,12 +27,13 @@ execute: validate
 
 book: execute
 	$(VENV)/bin/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
+	@echo "Book: open _build/html/index.html in a browser (works offline)."
 
 test: $(READY) system-deps validate
-	$(PY) -m pytest -n $(JOBS) --dist loadfile tests chapters --nbval --nbval-sanitize-with tests/nbval-sanitize.cfg
+	$(PY) -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-current-env tests chapters
 
 lab: $(READY)
-	$(VENV)/bin/jupyter lab chapters
+	$(VENV)/bin/jupyter lab --notebook-dir=. chapters
 
 clean:
-	rm -rf _build $(VENV)
+	rm -rf _build $(VENV) *.egg-info

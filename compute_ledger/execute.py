@@ -21,19 +21,18 @@ _PACKAGE = ROOT / "compute_ledger"
 TIMEOUT_SECONDS = 600
 
 
-def _hash_files(paths: list[Path]) -> str:
+def _hash_folders(folders: list[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.relative_to(ROOT).as_posix().encode())
-        digest.update(path.read_bytes())
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"{folder.name}/{path.relative_to(folder).as_posix()}".encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def shared_inputs_key() -> str:
     """Hash of what every notebook may read: package code, data tables and seeds."""
-    files = [p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    files += [p for folder in (DATA, SEEDS) for p in folder.rglob("*") if p.is_file()]
-    return _hash_files(files)
+    return _hash_folders([_PACKAGE, DATA, SEEDS])
 
 
 def notebook_key(path: Path, shared_key: str) -> str:
@@ -56,20 +55,20 @@ def execute_notebook(path: Path) -> Path:
 
 
 def chapter_notebooks() -> list[Path]:
-    return sorted(p for p in CHAPTERS.glob("*.ipynb"))
+    return sorted(CHAPTERS.glob("*.ipynb"))
 
 
-def execute_changed(jobs: int = 2, notebooks: list[Path] | None = None) -> list[Path]:
+def execute_changed(jobs: int = 2, notebooks: list[Path] | None = None, state_file: Path = STATE) -> list[Path]:
     """Execute the notebooks whose key changed since their last execution; returns those executed."""
     notebooks = notebooks if notebooks is not None else chapter_notebooks()
-    state = json.loads(STATE.read_text()) if STATE.exists() else {}
+    state = json.loads(state_file.read_text()) if state_file.exists() else {}
     shared_key = shared_inputs_key()
-    keys = {str(p.relative_to(ROOT)): notebook_key(p, shared_key) for p in notebooks}
-    stale = [p for p in notebooks if state.get(str(p.relative_to(ROOT))) != keys[str(p.relative_to(ROOT))]]
+    keys = {p.as_posix(): notebook_key(p, shared_key) for p in notebooks}
+    stale = [p for p in notebooks if state.get(p.as_posix()) != keys[p.as_posix()]]
     if stale:
         with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
             for done in pool.map(execute_notebook, stale):
-                state[str(done.relative_to(ROOT))] = keys[str(done.relative_to(ROOT))]
-                STATE.parent.mkdir(parents=True, exist_ok=True)
-                STATE.write_text(json.dumps(state, indent=1, sort_keys=True))
+                state[done.as_posix()] = keys[done.as_posix()]
+                state_file.parent.mkdir(parents=True, exist_ok=True)
+                state_file.write_text(json.dumps(state, indent=1, sort_keys=True))
     return stale

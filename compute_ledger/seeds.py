@@ -94,6 +94,7 @@ def to_traditional(text: str) -> str:
     return _TO_TRADITIONAL.convert(text)
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """A matching key: Simplified script, no whitespace, full-width ASCII folded to half-width."""
     folded = "".join(chr(ord(ch) - 0xFEE0) if "！" <= ch <= "～" else ch for ch in text)

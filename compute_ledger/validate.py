@@ -75,8 +75,11 @@ def _structure(data_dir: Path) -> tuple[list[Problem], set[str]]:
     return problems, sound
 
 
-def _schema(data_dir: Path, sound: set[str]) -> list[Problem]:
-    """Types, required fields, vocabularies, unique ids and references between tables (Frictionless)."""
+def _schema(data_dir: Path, sound: set[str]) -> tuple[list[Problem], set[str]]:
+    """Types, required fields, vocabularies, unique ids and references between tables (Frictionless).
+
+    Returns the problems and the names of the tables that have any.
+    """
     package = Package(descriptor(data_dir), basepath=str(data_dir))
     for name in [r.name for r in package.resources if r.name not in sound]:
         package.remove_resource(name)
@@ -85,14 +88,17 @@ def _schema(data_dir: Path, sound: set[str]) -> list[Problem]:
         if any(fk["reference"]["resource"] not in sound for fk in entry.schema.foreign_keys):
             entry.schema.foreign_keys = [fk for fk in entry.schema.foreign_keys if fk["reference"]["resource"] in sound]
     report = package.validate()
+    failed = set()
     for task in report.tasks:
+        if task.errors:
+            failed.add(task.name)
         shown = _display(data_dir / task.place) if task.place else task.name
         for error in task.errors:
             field = getattr(error, "field_name", None)
             if error.type == "foreign-key":
                 field = ", ".join(getattr(error, "field_names", []) or []) or field
             problems.append(Problem(shown, getattr(error, "row_number", None), field, _message(error)))
-    return problems
+    return problems, failed
 
 
 def _message(error) -> str:
@@ -249,7 +255,9 @@ def validate_project(data_dir: Path = DATA, seeds_dir: Path = SEEDS, manifest: P
     seedlib.load_seed.cache_clear()
     structural, sound = _structure(data_dir)
     problems += structural
-    problems += _schema(data_dir, sound)
+    schema_problems, failed = _schema(data_dir, sound)
+    problems += schema_problems
+    sound -= failed  # row-level checks need typed, well-formed tables
     for table in TABLES:
         if table in sound and _NEEDS.get(table, set()) <= sound:
             problems += _SEMANTIC[table](data_dir, seeds_dir)
