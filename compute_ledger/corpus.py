@@ -12,7 +12,7 @@ from .tables import load
 UNIT_FAMILIES = {
     "money": {"USD", "JPY"}, "power and capacity": {"GW", "kW"},
     "shares and percentages": {"percent", "percentage_points"},
-    "time and dates": {"years", "months", "weeks", "hours", "calendar_year"},
+    "time and dates": {"years", "months", "weeks", "days", "hours", "calendar_year"},
     "counts": {"tokens", "GPUs", "shares", "users", "companies", "count", "rank", "times", "IQ_points", "lb"},
 }
 

@@ -10,7 +10,7 @@ _UNIT_SUFFIX = {
     "USD": "", "JPY": "",
     "GW": " GW", "kW": " kW", "lb": " lb", "tokens": " tokens", "GPUs": " GPUs", "shares": " shares",
     "users": " users", "percent": "%", "percentage_points": " pp", "years": " years", "months": " months",
-    "weeks": " weeks", "hours": " hours", "times": "×", "IQ_points": " IQ", "companies": " companies",
+    "weeks": " weeks", "days": " days", "hours": " hours", "times": "×", "IQ_points": " IQ", "companies": " companies",
     "count": "", "calendar_year": "", "rank": "", "JPY_per_USD": " ¥/US$", "USD_per_GW": " per GW",
 }
 _QUALIFIER_WORDS = {"about": "about ", "up_to": "up to ", "over": "over ", "at_least": "at least ", "order_of": "order of "}

@@ -11,7 +11,7 @@ from .paths import DATA
 from .seeds import to_simplified, to_traditional
 
 PACKAGE_FILE = "datapackage.json"
-TABLES = ("sources", "entities", "claims", "figures", "deals", "assumptions", "glossary")
+TABLES = ("sources", "entities", "claims", "figures", "deals", "assumptions", "glossary", "exclusions")
 
 
 @lru_cache(maxsize=None)
@@ -82,3 +82,27 @@ def assumption(assumption_id: str, data_dir: Path = DATA) -> pd.Series:
     if assumption_id not in table.index:
         raise KeyError(f"no assumption {assumption_id!r} in data/assumptions.csv")
     return table.loc[assumption_id]
+
+
+def resolve_entity(name: str, data_dir: Path = DATA) -> str:
+    """The entity id for any spelling the seeds use, in either script ('輝達', '英伟达', 'NVIDIA' -> 'nvidia')."""
+    table = aliases(data_dir)
+    key = to_simplified(name).casefold()
+    matches = table.loc[table["alias"].map(lambda a: to_simplified(a).casefold()) == key, "entity_id"].unique()
+    if len(matches) != 1:
+        raise KeyError(f"{name!r} names {'no' if not len(matches) else 'more than one'} entity in data/entities.csv")
+    return str(matches[0])
+
+
+def deals(data_dir: Path = DATA) -> pd.DataFrame:
+    """Deals with English entity names and the value, unit and qualifier of each figure behind them."""
+    table = load("deals", data_dir)
+    names = entity_names(data_dir)
+    values = load("figures", data_dir).set_index("figure_id")
+    table["from_name"] = table["from_entity"].map(names)
+    table["to_name"] = table["to_entity"].map(names)
+    for role in ("amount", "capacity", "term"):
+        ids = table[f"{role}_figure"]
+        for column in ("value_low", "value_high", "unit", "qualifier"):
+            table[f"{role}_{column}"] = ids.map(lambda i, c=column: values.loc[i, c] if i else None)
+    return table

@@ -242,9 +242,28 @@ def _deals(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     return problems
 
 
+def _exclusions(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    shown = _display(data_dir / "exclusions.csv")
+    files = load("sources", data_dir).set_index("source_id")["file"]
+    problems = []
+    for row_number, row in enumerate(load("exclusions", data_dir).itertuples(), start=2):
+        if row.source_id in files.index and row.snippet not in seedlib.load_seed(files[row.source_id], seeds_dir).text:
+            problems.append(Problem(shown, row_number, "snippet", f"{row.snippet!r} does not occur in {files[row.source_id]}"))
+    return problems
+
+
+def _completeness(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    from .completeness import unaccounted
+
+    return [Problem(f"{_display(seeds_dir)}/{m.file}", None, None,
+                    f"line {m.line}: the number {m.text!r} is in no figure's span and no exclusion; add a figure "
+                    "to data/figures.csv or a reasoned row to data/exclusions.csv")
+            for m in unaccounted(data_dir, seeds_dir)]
+
+
 _SEMANTIC = {"sources": _sources, "entities": _entities, "claims": _claims, "figures": _figures,
-             "deals": _deals, "assumptions": _assumptions, "glossary": _glossary}
-_NEEDS = {"claims": {"sources", "entities"}, "figures": {"claims"}, "deals": {"figures"}}
+             "deals": _deals, "assumptions": _assumptions, "glossary": _glossary, "exclusions": _exclusions}
+_NEEDS = {"claims": {"sources", "entities"}, "figures": {"claims"}, "deals": {"figures"}, "exclusions": {"sources"}}
 
 
 def validate_project(data_dir: Path = DATA, seeds_dir: Path = SEEDS, manifest: Path = SEED_MANIFEST) -> list[Problem]:
@@ -261,4 +280,6 @@ def validate_project(data_dir: Path = DATA, seeds_dir: Path = SEEDS, manifest: P
     for table in TABLES:
         if table in sound and _NEEDS.get(table, set()) <= sound:
             problems += _SEMANTIC[table](data_dir, seeds_dir)
+    if not problems:
+        problems += _completeness(data_dir, seeds_dir)
     return problems

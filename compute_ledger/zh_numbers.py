@@ -15,7 +15,7 @@ import cn2an
 UNITS = (
     "USD", "JPY", "GW", "kW", "lb", "tokens", "GPUs", "shares", "users", "percent",
     "percentage_points", "years", "months", "weeks", "hours", "calendar_year", "times",
-    "rank", "IQ_points", "companies", "count",
+    "rank", "IQ_points", "companies", "count", "days",
 )
 QUALIFIERS = ("exact", "about", "up_to", "over", "at_least", "range", "several", "order_of")
 
@@ -40,7 +40,7 @@ _UNIT_WORDS = (
     ("GW", "GW"), ("千瓦", "kW"), ("kW", "kW"), ("磅", "lb"), ("Token", "tokens"), ("token", "tokens"),
     ("張", "GPUs"), ("张", "GPUs"), ("GPU", "GPUs"), ("股", "shares"), ("%", "percent"), ("％", "percent"),
     ("個月", "months"), ("个月", "months"), ("月", "months"), ("小時", "hours"), ("小时", "hours"),
-    ("週", "weeks"), ("周", "weeks"), ("年", "years"), ("倍", "times"), ("名", "rank"), ("用戶", "users"),
+    ("週", "weeks"), ("周", "weeks"), ("天", "days"), ("年", "years"), ("倍", "times"), ("名", "rank"), ("用戶", "users"),
     ("用户", "users"), ("IQ", "IQ_points"), ("家", "companies"),
 )
 _PREFIX_QUALIFIERS = (

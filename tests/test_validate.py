@@ -171,3 +171,15 @@ def rewrite_column(path: Path) -> str:
     """The first column, always required (an id)."""
     with path.open(encoding="utf-8") as handle:
         return next(csv.reader(handle))[0]
+
+
+def test_a_number_in_a_seed_that_no_figure_or_exclusion_accounts_for(data_copy):
+    rewrite(data_copy / "exclusions.csv", lambda rows: rows.pop(next(i for i, r in enumerate(rows) if r[1] == "三大障礙")))
+    assert any(m.startswith("seeds/003_a4dc009d300b923f.txt: line ") and "the number '三' is in no figure's span" in m
+               for m in messages(data_copy))
+
+
+def test_exclusion_snippet_not_in_its_seed(data_copy):
+    set_cell(data_copy / "exclusions.csv", 2, "snippet", "不存在的片段")
+    assert "data/exclusions.csv, row 2, column snippet: '不存在的片段' does not occur in 000_9a438a1454e2eccd.txt" \
+        in messages(data_copy)
