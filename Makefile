@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 JOBS ?= 2
 
-.PHONY: book test validate execute lab clean system-deps
+.PHONY: book test validate execute lab pdf clean system-deps
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ book: execute
 
 test: $(READY) system-deps validate
 	$(PY) -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-current-env tests chapters
+
+pdf: execute system-deps
+	$(PY) -m compute_ledger pdf
 
 lab: $(READY)
 	$(VENV)/bin/jupyter lab --notebook-dir=. chapters

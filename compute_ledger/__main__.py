@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .paths import ROOT
+
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -12,9 +14,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="check seeds and data tables; errors name file, row and column")
     execute = commands.add_parser("execute", help="execute chapter notebooks whose inputs changed")
     execute.add_argument("--jobs", type=int, default=2)
+    commands.add_parser("pdf", help="build the whole book as one PDF in _build/pdf/")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
+        from .bibliography import write_bibtex
         from .validate import validate_project
 
         problems = validate_project()
@@ -23,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             print(f"validation failed: {len(problems)} problem(s); fix them before building", file=sys.stderr)
             return 1
+        if write_bibtex():
+            print("references.bib regenerated from data/sources.csv")
         print("validation passed: seeds match their manifest; data tables are consistent")
         return 0
     if args.command == "execute":
@@ -31,6 +37,16 @@ def main(argv: list[str] | None = None) -> int:
         executed = execute_changed(jobs=args.jobs)
         names = ", ".join(p.name for p in executed) or "none (all up to date)"
         print(f"executed {len(executed)} notebook(s): {names}")
+        return 0
+    if args.command == "pdf":
+        from .pdf import MissingSystemPackage, make_pdf
+
+        try:
+            path = make_pdf()
+        except MissingSystemPackage as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"PDF: {path.relative_to(ROOT)}")
         return 0
     return 2
 

@@ -26,6 +26,8 @@ class Check:
     computed: str
     consistent: bool
     finding: str
+    stated_value: float = math.nan  # the number the source states or implies, where there is one
+    computed_value: float = math.nan  # what the source's own figures compute to
 
 
 # Pure calculations, unit-tested by hand.
@@ -69,7 +71,8 @@ def _coreweave_parts(f: _Figures) -> Check:
     return Check("coreweave-parts", "parts against total", "Do CoreWeave's two named contracts add up to the week's total?",
                  "F002-19 + F002-20 vs F002-18", f.text("F002-18"), format_value(parts, "USD"),
                  parts > f("F002-18"),
-                 f"The OpenAI and Meta contracts alone sum to {format_value(parts, 'USD')}, which is {f.text('F002-18')} as stated.")
+                 f"The OpenAI and Meta contracts alone sum to {format_value(parts, 'USD')}, which is {f.text('F002-18')} as stated.",
+                 stated_value=f("F002-18"), computed_value=parts)
 
 
 def _japan_exchange_rate(f: _Figures, data_dir: Path) -> Check:
@@ -80,7 +83,8 @@ def _japan_exchange_rate(f: _Figures, data_dir: Path) -> Check:
                  "F002-24 ÷ F002-25 vs assumption jpy_per_usd", f"{f.text('F002-24')} ≈ {f.text('F002-25')}",
                  f"{significant(rate)} ¥ per US$", within(rate, reference.value, tolerance),
                  f"The conversion implies {significant(rate)} yen per dollar, against a reference rate of "
-                 f"{significant(reference.value)} (assumption, range {significant(reference.low)}–{significant(reference.high)}).")
+                 f"{significant(reference.value)} (assumption, range {significant(reference.low)}–{significant(reference.high)}).",
+                 stated_value=reference.value, computed_value=rate)
 
 
 def _microsoft_gap(f: _Figures) -> Check:
@@ -90,7 +94,8 @@ def _microsoft_gap(f: _Figures) -> Check:
                  "F002-31 − F002-32 vs F002-33", f.text("F002-33"), format_value(gap, "percentage_points"),
                  math.isclose(gap, f("F002-33")),
                  f"{f.text('F002-31')} minus {f.text('F002-32')} is {format_value(gap, 'percentage_points')}, "
-                 f"not the {f.text('F002-33')} the digest states; one of the three numbers is wrong.")
+                 f"not the {f.text('F002-33')} the digest states; one of the three numbers is wrong.",
+                 stated_value=f("F002-33"), computed_value=gap)
 
 
 def _nvidia_half_of_gross_profit(f: _Figures) -> Check:
@@ -103,7 +108,8 @@ def _nvidia_half_of_gross_profit(f: _Figures) -> Check:
                  within(equity, half, 0.1),
                  f"{f.text('F003-06')} at a {format_value(f('F003-07'), 'percent')} margin is {format_value(gross_profit, 'USD')} "
                  f"of gross profit; half is {format_value(half, 'USD')}. The stated {f.text('F003-05')} equity is "
-                 f"{format_value(share * 100, 'percent', 2)} of it, not half.")
+                 f"{format_value(share * 100, 'percent', 2)} of it, not half.",
+                 stated_value=equity, computed_value=half)
 
 
 def _nvidia_equity_per_gigawatt(f: _Figures) -> Check:
@@ -112,14 +118,16 @@ def _nvidia_equity_per_gigawatt(f: _Figures) -> Check:
                  "F003-03 ÷ F003-04 vs F003-05", f.text("F003-05"), format_value(per_gw, "USD_per_GW"),
                  within(per_gw, f("F003-05"), 0.1),
                  f"Dividing {f.text('F003-03')} by {f.text('F003-04')} gives {format_value(per_gw, 'USD_per_GW')}, matching the "
-                 f"{f.text('F003-05')} figure: the digest's per-deal numbers read as per-gigawatt amounts.")
+                 f"{f.text('F003-05')} figure: the digest's per-deal numbers read as per-gigawatt amounts.",
+                 stated_value=f("F003-05"), computed_value=per_gw)
 
 
 def _xai_debt_share(f: _Figures) -> Check:
     share = f("F002-08") / f("F002-07") * 100
     return Check("xai-debt-majority", "parts against total", "Is debt really 'most' of xAI's raise?",
                  "F002-08 ÷ F002-07", "most (大部分)", format_value(share, "percent"), share > 50,
-                 f"Debt of {f.text('F002-08')} in a {f.text('F002-07')} raise is {format_value(share, 'percent')} of it.")
+                 f"Debt of {f.text('F002-08')} in a {f.text('F002-07')} raise is {format_value(share, 'percent')} of it.",
+                 stated_value=50.0, computed_value=share)
 
 
 def _capacity_qualifier(f: _Figures) -> Check:
@@ -135,7 +143,8 @@ def _oracle_contract(f: _Figures) -> Check:
     return Check("oracle-contract", "cross-source", "Do the texts agree on OpenAI's Oracle contract?",
                  "F002-10 vs F003-02", f"{f.text('F002-10')} vs {f.text('F003-02')}",
                  format_value(f("F003-02"), "USD"), math.isclose(f("F002-10"), f("F003-02")),
-                 f"Both give {format_value(f('F003-02'), 'USD')}; only Patel adds the term ({f.text('F003-01')}).")
+                 f"Both give {format_value(f('F003-02'), 'USD')}; only Patel adds the term ({f.text('F003-01')}).",
+                 stated_value=f("F002-10"), computed_value=f("F003-02"))
 
 
 def _niche_accelerator(f: _Figures) -> Check:
@@ -145,7 +154,8 @@ def _niche_accelerator(f: _Figures) -> Check:
                  "F004-16 × F004-17 vs F004-18", f.text("F004-18"), format_value(revenue, "USD"),
                  stated <= revenue < stated * 10,
                  f"0.5% of {f.text('F004-16')} is {format_value(revenue, 'USD')}: tens of billions, an order of magnitude "
-                 f"above '{f.text('F004-18')}' (數十億). True as a floor, understated as an estimate.")
+                 f"above '{f.text('F004-18')}' (數十億). True as a floor, understated as an estimate.",
+                 stated_value=stated, computed_value=revenue)
 
 
 def _openrouter_lead(f: _Figures) -> Check:
@@ -153,7 +163,8 @@ def _openrouter_lead(f: _Figures) -> Check:
     return Check("openrouter-lead", "stated against computed", "Does xAI lead on OpenRouter, as Baker says?",
                  "F000-33 vs F000-34 (high end) and F000-35", "xAI leads", f"{format_value(xai / google_high, 'times', 2)} Google's high end",
                  xai > google_high > anthropic,
-                 f"xAI's {f.text('F000-33')} exceeds even the top of Google's {f.text('F000-34')} and Anthropic's {f.text('F000-35')}.")
+                 f"xAI's {f.text('F000-33')} exceeds even the top of Google's {f.text('F000-34')} and Anthropic's {f.text('F000-35')}.",
+                 stated_value=google_high, computed_value=xai)
 
 
 def _data_centre_cost(f: _Figures) -> Check:
@@ -161,7 +172,8 @@ def _data_centre_cost(f: _Figures) -> Check:
     single = f("F004-47")
     return Check("data-centre-cost", "cross-passage", "Does the later US$50B data centre fit the earlier range?",
                  "F004-47 within F004-26", f.text("F004-26"), f.text("F004-47"), low <= single <= high,
-                 f"The {f.text('F004-47')} data centres of the edge-computing passage sit at the bottom of the {f.text('F004-26')} range.")
+                 f"The {f.text('F004-47')} data centres of the edge-computing passage sit at the bottom of the {f.text('F004-26')} range.",
+                 stated_value=low, computed_value=single)
 
 
 def _non_compute_costs(f: _Figures) -> Check:
@@ -172,7 +184,8 @@ def _non_compute_costs(f: _Figures) -> Check:
                  "SaaS 85% margin, 5% compute; AI 40% margin, 50% compute",
                  f"{format_value(saas, 'percent')} and {format_value(ai, 'percent')} of revenue", math.isclose(saas, ai),
                  f"Both leave {format_value(saas, 'percent')} of revenue for non-compute costs of revenue: compute alone "
-                 "explains the whole margin gap.")
+                 "explains the whole margin gap.",
+                 stated_value=saas, computed_value=ai)
 
 
 def consistency_checks(data_dir: Path = DATA) -> pd.DataFrame:

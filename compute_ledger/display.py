@@ -38,3 +38,29 @@ class LedgerTable:
     def _repr_mimebundle_(self, include=None, exclude=None):
         text = f"Table {self.name}: {self.caption}\n" + self.frame.to_string(index=False)
         return {TABLE_MIME: self.payload(), "text/html": self.html(), "text/plain": text}
+
+
+@dataclass
+class Quote:
+    """A claim shown as a reader needs it: the original script, an English rendering, who said it, where."""
+
+    claim_id: str
+
+    def _row(self):
+        from .tables import load
+
+        claims = load("claims").set_index("claim_id")
+        if self.claim_id not in claims.index:
+            raise KeyError(f"no claim {self.claim_id!r} in data/claims.csv")
+        claim = claims.loc[self.claim_id]
+        source = load("sources").set_index("source_id").loc[claim.source_id]
+        return claim, source
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        claim, source = self._row()
+        attribution = f"{claim.speaker}, per {source.short_name} ({self.claim_id})"
+        markup = (f'<blockquote class="ledger-quote" lang="zh" id="quote-{self.claim_id.lower()}">'
+                  f'<p class="ledger-quote-original">{html.escape(claim.quote)}</p>'
+                  f'<p class="ledger-quote-english" lang="en">{html.escape(claim.quote_en)}</p>'
+                  f'<p class="ledger-quote-attribution" lang="en">— {html.escape(attribution)}</p></blockquote>')
+        return {"text/html": markup, "text/plain": f"{claim.quote}\n{claim.quote_en}\n— {attribution}"}

@@ -5,22 +5,17 @@ from .fmt import format_figure
 from .tables import figure
 
 
-class GluedText(str):
-    """Text whose plain representation has no quotes, so `{glue:text}` shows it as written."""
-
-    def __repr__(self) -> str:
-        return str(self)
-
-
 def glue_text(name: str, text: str) -> None:
     """Glue text for `{glue:text}` in markdown cells.
 
+    The text is glued as a Python str: MyST-NB reads text/plain back with `literal_eval`, which
+    strips the quotes of a str repr but would turn an unquoted '23,213' into a tuple.
     Returns nothing, so a cell may end with it without echoing a value (a trailing ';' would not
     do: nbval runs cells outside IPython's history, where the semicolon is not seen).
     """
     from myst_nb import glue
 
-    glue(name, GluedText(text), display=False)
+    glue(name, str(text), display=False)
 
 
 def glue_figure(name: str, figure_id: str) -> None:

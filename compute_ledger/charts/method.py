@@ -13,12 +13,13 @@ _FAMILY_COLORS = ["#332288", "#117733", "#88CCEE", "#DDCC77", "#CC6677"]
 def figures_by_source(counts: pd.DataFrame, source_ids: list[str]) -> LedgerChart:
     """Horizontal stacked bars: how many figures each source contributes, by kind of unit."""
     order = counts.groupby("source")["figures"].sum().sort_values(ascending=False).index.tolist()
+    counts = counts.assign(family_order=counts["family"].map({f: i for i, f in enumerate(UNIT_FAMILIES)}))
     top, top_count = order[0], int(counts.groupby("source")["figures"].sum().max())
     chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("source:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("sum(figures):Q", title="Figures extracted (count)"),
         color=alt.Color("family:N", title="Kind of figure", scale=alt.Scale(domain=list(UNIT_FAMILIES), range=_FAMILY_COLORS)),
-        order=alt.Order("family:N"),
+        order=alt.Order("family_order:Q"),
         tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("family:N", title="Kind"),
                  alt.Tooltip("figures:Q", title="Figures")],
     ).properties(width=520, height=190)

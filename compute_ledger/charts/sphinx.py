@@ -26,6 +26,8 @@ from .figure import VEGA_MIME, spec_json
 
 BUNDLE_STEM = "compute-ledger-charts"
 STYLESHEET_NAME = "compute-ledger.css"
+REGISTER_SCRIPT = "register.js"
+PRINT_STYLESHEET_NAME = "print.css"
 _ASSETS = Path(__file__).with_name("static")
 _BOOTSTRAP = _ASSETS / "bootstrap.js"
 _HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -112,10 +114,13 @@ def _is_thebe(script) -> bool:
 
 def _adjust_page_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = [script for script in context.get("script_files", []) if not _is_thebe(script)]
+    if doctree is None:
+        return
     # Appended to this page's body only: Sphinx's add_js_file would add it to every later page too.
-    if doctree is not None and any('class="ledger-chart"' in node.astext() for node in doctree.findall(nodes.raw)):
-        src = context["pathto"]("_static/" + app.config.ledger_chart_bundle, 1)
-        context["body"] += f'<script defer src="{src}"></script>'
+    raw = "".join(node.astext() for node in doctree.findall(nodes.raw))
+    for marker, script in (('class="ledger-chart"', app.config.ledger_chart_bundle), ('class="ledger-register"', REGISTER_SCRIPT)):
+        if marker in raw:
+            context["body"] += f'<script defer src="{context["pathto"]("_static/" + script, 1)}"></script>'
 
 
 def _prepare_assets(app):
@@ -128,6 +133,7 @@ def _prepare_assets(app):
 def setup(app):
     app.add_config_value("ledger_chart_bundle", "", "html")
     app.add_css_file(STYLESHEET_NAME)
+    app.add_css_file(PRINT_STYLESHEET_NAME, media="print")
     app.connect("builder-inited", _prepare_assets)
     app.connect("html-page-context", _adjust_page_scripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
