@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 JOBS ?= 2
 
-.PHONY: book test validate execute lab pdf clean system-deps
+.PHONY: book test validate execute lab pdf bench clean system-deps
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: $(READY) system-deps validate
 
 pdf: execute system-deps
 	$(PY) -m compute_ledger pdf
+
+bench: $(READY) system-deps
+	$(PY) -m compute_ledger bench
 
 lab: $(READY)
 	$(VENV)/bin/jupyter lab --notebook-dir=. chapters

@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     execute = commands.add_parser("execute", help="execute chapter notebooks whose inputs changed")
     execute.add_argument("--jobs", type=int, default=2)
     commands.add_parser("pdf", help="build the whole book as one PDF in _build/pdf/")
+    bench = commands.add_parser("bench", help="time builds, tests, the PDF and pages; report in _build/bench/")
+    bench.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
 
     if args.command == "validate":
@@ -47,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
             print(error, file=sys.stderr)
             return 1
         print(f"PDF: {path.relative_to(ROOT)}")
+        return 0
+    if args.command == "bench":
+        from .bench import BENCH, run
+
+        run(args.runs)
+        print((BENCH / "bench.md").read_text(encoding="utf-8"))
         return 0
     return 2
 
