@@ -30,7 +30,7 @@ book: execute
 	@echo "Book: open _build/html/index.html in a browser (works offline)."
 
 test: $(READY) system-deps validate
-	$(PY) -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-current-env tests chapters
+	$(PY) -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-current-env tests index.ipynb chapters
 
 pdf: execute system-deps
 	$(PY) -m compute_ledger pdf

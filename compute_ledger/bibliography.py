@@ -16,7 +16,7 @@ def _field(name: str, value: str) -> str:
 def bibtex(data_dir: Path = DATA) -> str:
     entries = []
     for source in load("sources", data_dir).itertuples():
-        fields = _field("author", "{" + source.cited_author + "}") + _field("title", f"{source.title} [{source.title_en}]")
+        fields = _field("author", "{" + source.cited_author + "}") + _field("title", f"{{{source.title} [{source.title_en}]}}")
         fields += _field("howpublished", source.outlet)
         fields += _field("year", source.published[:4] if source.published else "n.d.")
         if source.url:

@@ -106,7 +106,7 @@ def _nvidia_half_of_gross_profit(f: _Figures) -> Check:
     return Check("nvidia-half-gross-profit", "stated against computed", "Is US$10B equity half of Nvidia's gross profit?",
                  "F003-06 × F003-07 × F003-08 vs F003-05", f.text("F003-05"), format_value(half, "USD"),
                  within(equity, half, 0.1),
-                 f"{f.text('F003-06')} at a {format_value(f('F003-07'), 'percent')} margin is {format_value(gross_profit, 'USD')} "
+                 f"{f.text('F003-06')} at a {format_value(f('F003-07'), 'percent')} margin is {format_value(gross_profit, 'USD', 4)} "
                  f"of gross profit; half is {format_value(half, 'USD')}. The stated {f.text('F003-05')} equity is "
                  f"{format_value(share * 100, 'percent', 2)} of it, not half.",
                  stated_value=equity, computed_value=half)

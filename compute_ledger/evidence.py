@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .display import LedgerTable
 from .fmt import format_figure
 from .paths import DATA
-from .tables import figures
+from .tables import figures, load
 from .zh_numbers import parse_quantity
 
 
@@ -25,11 +26,8 @@ def evidence_chain(figure_ids: list[str], data_dir: Path = DATA) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def claims_used(claim_ids: list[str], name: str, data_dir: Path = DATA) -> "LedgerTable":
+def claims_used(claim_ids: list[str], name: str, data_dir: Path = DATA) -> LedgerTable:
     """The closing 'Sources' block of a chapter: each claim it relies on, quoted, attributed and sourced."""
-    from .display import LedgerTable
-    from .tables import load
-
     claims = load("claims", data_dir).set_index("claim_id")
     unknown = [c for c in claim_ids if c not in claims.index]
     if unknown:

@@ -55,7 +55,8 @@ def execute_notebook(path: Path) -> Path:
 
 
 def chapter_notebooks() -> list[Path]:
-    return sorted(CHAPTERS.glob("*.ipynb"))
+    """Every notebook of the book: the landing page and the chapters."""
+    return [ROOT / "index.ipynb"] + sorted(CHAPTERS.glob("*.ipynb"))
 
 
 def execute_changed(jobs: int = 2, notebooks: list[Path] | None = None, state_file: Path = STATE) -> list[Path]:

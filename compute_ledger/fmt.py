@@ -42,11 +42,15 @@ def _amount(value: float, unit: str, digits: int) -> str:
     return significant(value, digits)
 
 
+_SINGULAR = {"years": " year", "months": " month", "weeks": " week", "days": " day", "hours": " hour"}
+
+
 def format_value(value: float, unit: str, digits: int = 3) -> str:
     """One figure in the house format: format_value(3e11, 'USD') -> 'US$300B'."""
     if unit == "USD_per_GW":
         return format_value(value, "USD", digits) + " per GW"
-    return _amount(value, unit, digits) + _UNIT_SUFFIX.get(unit, f" {unit}")
+    suffix = _SINGULAR[unit] if unit in _SINGULAR and value == 1 else _UNIT_SUFFIX.get(unit, f" {unit}")
+    return _amount(value, unit, digits) + suffix
 
 
 def format_range(low: float, high: float, unit: str, digits: int = 3) -> str:

@@ -1,8 +1,7 @@
 """Glue numbers into prose: every number in running text comes from a computation, never typed."""
 from __future__ import annotations
 
-from .fmt import format_figure
-from .tables import figure
+from .tables import figure_text
 
 
 def glue_text(name: str, text: str) -> None:
@@ -20,6 +19,4 @@ def glue_text(name: str, text: str) -> None:
 
 def glue_figure(name: str, figure_id: str) -> None:
     """Glue a reported figure as the book formats it, qualifier kept ('up to US$300B')."""
-    row = figure(figure_id)
-    high = None if row.value_high != row.value_high else row.value_high
-    glue_text(name, format_figure(row.value_low, high, row.unit, row.qualifier))
+    glue_text(name, figure_text(figure_id))

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from .fmt import format_figure
 from .paths import DATA
 from .seeds import to_simplified, to_traditional
 
 PACKAGE_FILE = "datapackage.json"
-TABLES = ("sources", "entities", "claims", "figures", "deals", "assumptions", "glossary", "exclusions")
+TABLES = ("sources", "entities", "claims", "figures", "deals", "assumptions", "glossary", "exclusions", "positions")
 
 
 @lru_cache(maxsize=None)
@@ -26,15 +28,24 @@ def resource(name: str, data_dir: Path = DATA) -> dict:
     raise KeyError(f"no table named {name!r} in {PACKAGE_FILE}")
 
 
-def load(name: str, data_dir: Path = DATA) -> pd.DataFrame:
-    """A table with text columns as str ('' when empty) and number columns as float (NaN when empty)."""
-    fields = resource(name, data_dir)["schema"]["fields"]
-    numbers = [f["name"] for f in fields if f["type"] in ("number", "integer")]
-    frame = pd.read_csv(data_dir / resource(name, data_dir)["path"], dtype=str, keep_default_na=False,
-                        encoding="utf-8")
+@lru_cache(maxsize=64)
+def _read(path: Path, stamp: tuple[int, int], numbers: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     for column in numbers:
         frame[column] = pd.to_numeric(frame[column].replace("", None), errors="raise").astype(float)
     return frame
+
+
+def load(name: str, data_dir: Path = DATA) -> pd.DataFrame:
+    """A table with text columns as str ('' when empty) and number columns as float (NaN when empty).
+
+    Reads are cached by file size and modification time, and each caller gets its own copy.
+    """
+    fields = resource(name, data_dir)["schema"]["fields"]
+    numbers = tuple(f["name"] for f in fields if f["type"] in ("number", "integer"))
+    path = data_dir / resource(name, data_dir)["path"]
+    status = path.stat()
+    return _read(path, (status.st_mtime_ns, status.st_size), numbers).copy()
 
 
 def source_short_names(source_ids: list[str], data_dir: Path = DATA) -> list[str]:
@@ -75,6 +86,18 @@ def figure(figure_id: str, data_dir: Path = DATA) -> pd.Series:
     if figure_id not in table.index:
         raise KeyError(f"no figure {figure_id!r} in data/figures.csv")
     return table.loc[figure_id]
+
+
+def value(figure_id: str, data_dir: Path = DATA) -> float:
+    """A figure's value (the low end of a range) in base units."""
+    return float(figure(figure_id, data_dir).value_low)
+
+
+def figure_text(figure_id: str, data_dir: Path = DATA, digits: int = 3) -> str:
+    """A figure as the book prints it, qualifier kept ('up to US$300B', 'US$800B–900B')."""
+    row = figure(figure_id, data_dir)
+    high = None if math.isnan(row.value_high) else row.value_high
+    return format_figure(row.value_low, high, row.unit, row.qualifier, digits)
 
 
 def assumption(assumption_id: str, data_dir: Path = DATA) -> pd.Series:

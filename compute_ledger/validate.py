@@ -12,7 +12,6 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import hanzidentifier
 from frictionless import Package
 
 from . import seeds as seedlib
@@ -105,6 +104,8 @@ def _message(error) -> str:
     cell = getattr(error, "cell", None)
     if error.type == "constraint-error" and "enum" in error.note:
         return f"{cell!r} is not allowed: {error.note}"
+    if error.type == "constraint-error" and "pattern" in error.note:
+        return f"{cell!r} does not match the required {error.note.split('constraint', 1)[-1].strip()}"
     if error.type == "foreign-key":
         return f"refers to something that does not exist ({error.note})"
     if error.type == "primary-key":
@@ -252,6 +253,20 @@ def _exclusions(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     return problems
 
 
+def _positions(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    shown = _display(data_dir / "positions.csv")
+    claim_sources = load("claims", data_dir).set_index("claim_id")["source_id"]
+    problems = []
+    for row_number, row in enumerate(load("positions", data_dir).itertuples(), start=2):
+        for claim_id in [c.strip() for c in row.claim_ids.split(";") if c.strip()]:
+            if claim_id not in claim_sources.index:
+                problems.append(Problem(shown, row_number, "claim_ids", f"unknown claim {claim_id!r}"))
+            elif claim_sources[claim_id] != row.source_id:
+                problems.append(Problem(shown, row_number, "claim_ids", f"claim {claim_id} is from "
+                                        f"{claim_sources[claim_id]}, not {row.source_id}"))
+    return problems
+
+
 def _completeness(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     from .completeness import unaccounted
 
@@ -262,8 +277,9 @@ def _completeness(data_dir: Path, seeds_dir: Path) -> list[Problem]:
 
 
 _SEMANTIC = {"sources": _sources, "entities": _entities, "claims": _claims, "figures": _figures,
-             "deals": _deals, "assumptions": _assumptions, "glossary": _glossary, "exclusions": _exclusions}
-_NEEDS = {"claims": {"sources", "entities"}, "figures": {"claims"}, "deals": {"figures"}, "exclusions": {"sources"}}
+             "deals": _deals, "assumptions": _assumptions, "glossary": _glossary, "exclusions": _exclusions,
+             "positions": _positions}
+_NEEDS = {"claims": {"sources", "entities"}, "figures": {"claims"}, "deals": {"figures"}, "exclusions": {"sources"}, "positions": {"claims"}}
 
 
 def validate_project(data_dir: Path = DATA, seeds_dir: Path = SEEDS, manifest: Path = SEED_MANIFEST) -> list[Problem]:

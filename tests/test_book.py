@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from compute_ledger.execute import chapter_notebooks
+from compute_ledger.paths import ROOT
 
 REMOTE = re.compile(r"""<(?:script|img|iframe)[^>]*\bsrc=["'](?:https?:)?//|<link[^>]*\bhref=["'](?:https?:)?//[^"']*["'][^>]*stylesheet|<link[^>]*stylesheet[^>]*\bhref=["'](?:https?:)?//""", re.I)
 KNOWN_CDNS = re.compile(r"unpkg\.com|cdn\.jsdelivr|cdnjs|requirejs\.org|googleapis\.com/ajax")
@@ -23,7 +24,8 @@ def test_book_builds_with_warnings_as_errors(built_book):
 
 def test_every_chapter_notebook_becomes_a_page(built_book):
     for notebook in chapter_notebooks():
-        assert (built_book / "chapters" / (notebook.stem + ".html")).exists(), notebook.name
+        page = built_book / notebook.parent.relative_to(ROOT) / (notebook.stem + ".html")
+        assert page.exists(), notebook.name
 
 
 def test_no_page_loads_anything_from_the_network(built_book):
@@ -50,6 +52,6 @@ def test_chart_bundle_is_loaded_once_on_chart_pages_and_nowhere_else(built_book)
 
 def test_figures_and_tables_are_numbered_and_cross_referenced(built_book):
     text = (built_book / "chapters" / "sources-and-method.html").read_text(encoding="utf-8")
-    assert re.search(r'<span class="caption-number">Figure 1 </span>', text)
-    assert re.search(r'<span class="caption-number">Table 1 </span>', text)
+    assert re.search(r'<span class="caption-number">Figure \d+\.1 </span>', text)  # numbered within the chapter
+    assert re.search(r'<span class="caption-number">Table \d+\.1 </span>', text)
     assert 'href="#fig-figures-by-source"' in text and 'href="#tbl-sources"' in text

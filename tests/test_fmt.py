@@ -14,6 +14,10 @@ def test_format_value(value, unit, text):
     assert format_value(value, unit) == text
 
 
+def test_one_unit_of_time_is_singular():
+    assert (format_value(1, "years"), format_value(1, "months"), format_value(2, "years")) == ("1 year", "1 month", "2 years")
+
+
 def test_ranges_keep_both_ends_and_state_the_unit_once():
     assert format_range(800e9, 900e9, "tokens") == "800B–900B tokens"
     assert format_range(50e9, 100e9, "USD") == "US$50B–100B"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -20,6 +21,7 @@ from .theme import MUTED_INK
 VEGA_MIME = "application/vnd.vega.v5+json"
 VEGALITE_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FOOTER_WIDTH = 105  # characters per footer line at 10 px: keeps a 560 px chart from growing wider
 
 
 @dataclass
@@ -70,7 +72,8 @@ def finish(chart: alt.TopLevelMixin, *, name: str, title: str, subtitle: str, so
     from ..tables import source_short_names
 
     names = source_short_names(sources)
-    footer = ["Source: " + "; ".join(names) + "."] + list(notes or [])
+    footer = [line for text in ["Source: " + "; ".join(names) + "."] + list(notes or [])
+              for line in textwrap.wrap(text, FOOTER_WIDTH)]
     titled = chart.properties(title=alt.Title(text=title, subtitle=subtitle), description=description)
     framed = alt.vconcat(titled, title=alt.Title(text=footer, orient="bottom", anchor="start", fontSize=10,
                                                 fontWeight="normal", color=MUTED_INK, offset=14))

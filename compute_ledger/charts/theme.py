@@ -17,9 +17,10 @@ ENTITY_COLORS = {
     "coreweave": "#999933", "meta": "#6699CC", "amazon": "#EE8866", "apple": "#BBBBBB",
     "nebius": "#997700", "japan": "#EE7733", "china": "#CC3311", "united-states": "#0077BB",
 }
-# Non-entity roles that recur across charts.
+# Non-entity roles that recur across charts. Gains and losses are green and magenta, a pair that stays
+# distinct under red-green colour blindness (red and green would not).
 ROLE_COLORS = {"reported": "#332288", "derived": "#117733", "assumption": "#DDCC77",
-               "positive": "#117733", "negative": "#CC3311", "total": "#555555", "neutral": "#BBBBBB"}
+               "positive": "#117733", "negative": "#EE3377", "total": "#555555", "neutral": "#BBBBBB"}
 
 
 def entity_scale(entity_ids: list[str]) -> alt.Scale:
