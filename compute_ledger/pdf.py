@@ -23,6 +23,27 @@ PRINT_ROOT = BUILD / "print"
 PDF_PATH = BUILD / "pdf" / "compute-ledger.pdf"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+# Chapters sit one heading level down in the single-page book (h2 under the landing page's h1);
+# lift them so the PDF outline lists chapters at the top, and keep the printed contents out of it.
+_OUTLINE_SCRIPT = """
+for (const caption of document.querySelectorAll('#jb-print-docs-body [role="heading"]')) {
+  caption.removeAttribute('role');
+}
+for (const heading of document.querySelectorAll('#jb-print-docs-body h1, #jb-print-docs-body h2, #jb-print-docs-body h3')) {
+  const text = document.createElement('p');
+  text.className = 'ledger-print-heading';
+  text.innerHTML = heading.innerHTML;
+  heading.replaceWith(text);
+}
+for (const chapter of document.querySelectorAll('span[id^="document-"] + section')) {
+  for (const heading of chapter.querySelectorAll('h2, h3, h4, h5, h6')) {
+    const lifted = document.createElement('h' + (Number(heading.tagName[1]) - 1));
+    for (const attribute of heading.attributes) lifted.setAttribute(attribute.name, attribute.value);
+    lifted.innerHTML = heading.innerHTML;
+    heading.replaceWith(lifted);
+  }
+}
+"""
 _FOOTER = ('<div style="font-size:8px;color:#555;width:100%;text-align:center;font-family:sans-serif">'
            '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 _HEADER = ('<div style="font-size:8px;color:#777;width:100%;text-align:right;margin-right:16mm;font-family:sans-serif">'
@@ -78,6 +99,7 @@ def print_pdf(page: Path, target: Path = PDF_PATH) -> Path:
         # The theme's print-only block (#jb-print-docs-body) holds the table of contents; the title goes before it.
         tab.evaluate("markup => document.querySelector('#jb-print-docs-body').insertAdjacentHTML('beforebegin', markup)",
                      title_page(meta))
+        tab.evaluate(_OUTLINE_SCRIPT)
         tab.emulate_media(media="print")
         tab.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True,
                 header_template=_HEADER.format(title=html.escape(meta["title"])), footer_template=_FOOTER,

@@ -53,3 +53,24 @@ def built_book() -> Path:
                 pytest.fail(f"book build failed (warnings are errors):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
             marker.write_text(run_id)
     return TEST_BOOK / "_build" / "html"
+
+
+TEST_PDF = BUILD / "test-pdf"
+
+
+@pytest.fixture(scope="session")
+def built_pdf() -> Path:
+    """The circulated PDF, built once per test session from the stored notebook outputs."""
+    from compute_ledger import pdf
+
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid()))
+    marker = TEST_PDF / "built-for-run"
+    target = TEST_PDF / "compute-ledger.pdf"
+    TEST_PDF.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(TEST_PDF) + ".lock"):
+        if not (marker.exists() and marker.read_text() == run_id):
+            shutil.rmtree(TEST_PDF, ignore_errors=True)
+            TEST_PDF.mkdir()
+            pdf.print_pdf(pdf.build_single_page(TEST_PDF / "print"), target)
+            marker.write_text(run_id)
+    return target

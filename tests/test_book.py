@@ -55,3 +55,28 @@ def test_figures_and_tables_are_numbered_and_cross_referenced(built_book):
     assert re.search(r'<span class="caption-number">Figure \d+\.1 </span>', text)  # numbered within the chapter
     assert re.search(r'<span class="caption-number">Table \d+\.1 </span>', text)
     assert 'href="#fig-figures-by-source"' in text and 'href="#tbl-sources"' in text
+
+
+def test_every_internal_link_resolves(built_book):
+    """Every relative link points at a page that exists, and at an element id on it when it names one."""
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+        return ids[page]
+
+    checked = 0
+    for page in pages(built_book):
+        for href in re.findall(r'<a [^>]*href="([^"]+)"', page.read_text(encoding="utf-8")):
+            if re.match(r"^(?:[a-z]+:|//)", href):
+                continue  # external addresses, data: downloads and mailto: are not the book's own links
+            path, _, fragment = href.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{page.relative_to(built_book)}: broken link {href}"
+            if fragment and target.suffix == ".html":
+                assert fragment in ids_of(target), f"{page.relative_to(built_book)}: no #{fragment} in {target.name}"
+            checked += 1
+    assert checked > 100

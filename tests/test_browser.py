@@ -66,3 +66,48 @@ def test_every_page_renders_offline_without_errors_and_draws_its_charts(built_bo
         for chart_id, drawn, marks in states:
             assert drawn == "true", f"{name}: {chart_id} was not drawn ({drawn})"
             assert marks > 0, f"{name}: {chart_id} has no marks"
+
+
+def test_every_slider_changes_the_numbers_its_chart_shows(built_book, browser):
+    moved = 0
+    for page_path in page_files(built_book):
+        context, page, errors, _ = visit(browser, page_path)
+        sliders = page.locator(".ledger-chart .vega-bindings input[type=range]")
+        for index in range(sliders.count()):
+            slider = sliders.nth(index)
+            chart = slider.locator("xpath=ancestor::div[contains(@class,'ledger-chart')][1]")
+            before = chart.evaluate("c => c.querySelector('svg').textContent")
+            low, high, now = (float(v) for v in slider.evaluate("s => [s.min, s.max, s.value]"))
+            target = low if now != low else high
+            slider.evaluate("(s, v) => { s.value = v; s.dispatchEvent(new Event('input', {bubbles: true})); }", str(target))
+            page.wait_for_timeout(100)
+            after = chart.evaluate("c => c.querySelector('svg').textContent")
+            name = slider.evaluate("s => s.closest('.vega-bind').textContent")
+            assert after != before, f"{page_path.name}: moving '{name.strip()}' to {target} changed no number"
+            moved += 1
+        context.close()
+        assert errors == [], f"{page_path.name}: {errors}"
+    assert moved >= 5, "the book's sensitivity charts should carry sliders"
+
+
+def test_claims_register_search_filters_rows_in_either_script(built_book, browser):
+    context, page, errors, _ = visit(browser, built_book / "chapters" / "claims-register.html")
+    rows = page.locator(".ledger-register-table tbody tr")
+    total = rows.count()
+
+    def shown(query: str) -> int:
+        page.fill(".ledger-register-search", query)
+        return page.locator(".ledger-register-table tbody tr:not([hidden])").count()
+
+    traditional, simplified, english = shown("英偉達"), shown("英伟达"), shown("Nvidia")
+    assert 0 < traditional < total
+    assert traditional == simplified == english
+    assert shown("no such claim anywhere") == 0
+    page.fill(".ledger-register-search", "")
+    page.select_option("select[data-filter=source]", "Bloomberg-based digest")
+    filtered = page.locator(".ledger-register-table tbody tr:not([hidden])")
+    assert 0 < filtered.count() < total
+    assert all(source == "Bloomberg-based digest" for source in filtered.evaluate_all("rs => rs.map(r => r.dataset.source)"))
+    assert page.locator(".ledger-register-count").inner_text() == f"{filtered.count()} of {total} claims"
+    context.close()
+    assert errors == []

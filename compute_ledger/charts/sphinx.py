@@ -16,6 +16,7 @@ import base64
 import hashlib
 import html
 import json
+import re
 from pathlib import Path
 
 import vl_convert as vlc
@@ -31,6 +32,7 @@ PRINT_STYLESHEET_NAME = "print.css"
 _ASSETS = Path(__file__).with_name("static")
 _BOOTSTRAP = _ASSETS / "bootstrap.js"
 _HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+_ID = re.compile(r"^[CF]\d{3}-\d{2}$")
 
 
 def chart_html(spec: dict, chart_id: str, description: str, csv: str) -> str:
@@ -59,7 +61,9 @@ def table_node(payload: dict, document) -> nodes.table:
 
     def row_of(cells):
         row = nodes.row()
-        row += [nodes.entry("", nodes.paragraph(text=str(cell))) for cell in cells]
+        # An id such as C003-37 must not break at its hyphen.
+        row += [nodes.entry("", nodes.paragraph(text=str(cell)), classes=["ledger-id"] if _ID.match(str(cell)) else [])
+                for cell in cells]
         return row
 
     group += nodes.thead("", row_of(payload["columns"]))
