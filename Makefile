@@ -25,9 +25,8 @@ validate: $(READY)
 execute: validate
 	$(PY) -m compute_ledger execute --jobs $(JOBS)
 
-book: execute
-	$(VENV)/bin/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
-	@echo "Book: open _build/html/index.html in a browser (works offline)."
+book: $(READY)
+	$(PY) -m compute_ledger book --jobs $(JOBS)
 
 test: $(READY) system-deps validate
 	$(PY) -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-current-env tests index.ipynb chapters

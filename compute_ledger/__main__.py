@@ -12,6 +12,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m compute_ledger")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check seeds and data tables; errors name file, row and column")
+    book = commands.add_parser("book", help="validate, execute and build the HTML book, skipping unchanged steps")
+    book.add_argument("--jobs", type=int, default=2)
     execute = commands.add_parser("execute", help="execute chapter notebooks whose inputs changed")
     execute.add_argument("--jobs", type=int, default=2)
     commands.add_parser("pdf", help="build the whole book as one PDF in _build/pdf/")
@@ -33,6 +35,13 @@ def main(argv: list[str] | None = None) -> int:
             print("references.bib regenerated from data/sources.csv")
         print("validation passed: seeds match their manifest; data tables are consistent")
         return 0
+    if args.command == "book":
+        from .build import book
+
+        status = book(jobs=args.jobs)
+        if status == 0:
+            print("Book: open _build/html/index.html in a browser (works offline).")
+        return status
     if args.command == "execute":
         from .execute import execute_changed
 

@@ -47,6 +47,7 @@ def clean_build(runs: int) -> tuple[dict, dict]:
         shutil.rmtree(BUILD / "html", ignore_errors=True)
         shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)
         (BUILD / "executed.json").unlink(missing_ok=True)
+        (BUILD / "stamps.json").unlink(missing_ok=True)
         full.append(_run(["make", "book"])[0])
         shutil.rmtree(BUILD / "html", ignore_errors=True)
         shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)
@@ -155,8 +156,8 @@ def run(runs: int = 3) -> dict:
     results["clean_build"], results["html_build"] = clean_build(runs)
     results["noop_rebuild"] = noop_rebuild(runs)
     results["data_edit"] = data_edit_rebuild(max(1, runs - 1))
-    results["nbval"] = timed([str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-n", "2", "--nbval",
-                              "--nbval-current-env", "chapters"], runs)
+    results["nbval"] = timed([str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval",
+                              "--nbval-current-env", "index.ipynb", "chapters"], runs)
     results["test"] = timed(["make", "test"], 1)
     results["pdf"] = timed(["make", "pdf"], max(1, runs - 1))
     results["pages"] = page_metrics()

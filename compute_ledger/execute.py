@@ -12,27 +12,28 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 from .paths import BUILD, CHAPTERS, DATA, ROOT, SEEDS
 
 STATE = BUILD / "executed.json"
-_PACKAGE = ROOT / "compute_ledger"
+PACKAGE = ROOT / "compute_ledger"
 TIMEOUT_SECONDS = 600
 
 
-def _hash_folders(folders: list[Path]) -> str:
+def hash_paths(paths: list[Path]) -> str:
+    """One hash of the names and contents of files and of every file under folders (caches excluded)."""
     digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(f"{folder.name}/{path.relative_to(folder).as_posix()}".encode())
+    for root in paths:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(f"{root.name}/{path.relative_to(root).as_posix() if root.is_dir() else ''}".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def shared_inputs_key() -> str:
     """Hash of what every notebook may read: package code, data tables and seeds."""
-    return _hash_folders([_PACKAGE, DATA, SEEDS])
+    return hash_paths([PACKAGE, DATA, SEEDS])
 
 
 def notebook_key(path: Path, shared_key: str) -> str:
@@ -43,6 +44,8 @@ def notebook_key(path: Path, shared_key: str) -> str:
 
 def execute_notebook(path: Path) -> Path:
     """Run a notebook top to bottom in its own folder and store its outputs, without volatile metadata."""
+    from nbclient import NotebookClient
+
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=TIMEOUT_SECONDS, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}}, record_timing=False)
