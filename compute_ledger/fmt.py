@@ -78,3 +78,14 @@ def format_figure(low: float, high: float | None, unit: str, qualifier: str, dig
     if high is not None and not (isinstance(high, float) and math.isnan(high)):
         return format_range(low, high, unit, digits)
     return _QUALIFIER_WORDS.get(qualifier, "") + format_value(low, unit, digits)
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def power_of_ten(value: float) -> str:
+    """A power of ten as written in prose: power_of_ten(1e8) -> '10⁸'."""
+    exponent = round(math.log10(value))
+    if not math.isclose(10.0 ** exponent, value):
+        raise ValueError(f"{value!r} is not a power of ten")
+    return "10" + str(exponent).translate(_SUPERSCRIPT)

@@ -39,3 +39,11 @@ def test_significant_digits():
     assert significant(153.846) == "154"
     assert significant(0.6251, 2) == "0.63"
     assert significant(13125) == "13,125"
+
+
+def test_power_of_ten():
+    from compute_ledger.fmt import power_of_ten
+
+    assert (power_of_ten(1e4), power_of_ten(1e8), power_of_ten(1e12)) == ("10⁴", "10⁸", "10¹²")
+    with pytest.raises(ValueError):
+        power_of_ten(3e4)
