@@ -57,6 +57,13 @@ def execute_notebook(path: Path) -> Path:
     return path
 
 
+def has_stored_outputs(path: Path) -> bool:
+    """Whether every code cell has been executed and stored (cleared outputs need a new run)."""
+    notebook = nbformat.read(path, as_version=4)
+    return all(cell.execution_count is not None for cell in notebook.cells
+               if cell.cell_type == "code" and cell.source.strip())
+
+
 def chapter_notebooks() -> list[Path]:
     """Every notebook of the book: the landing page and the chapters."""
     return [ROOT / "index.ipynb"] + sorted(CHAPTERS.glob("*.ipynb"))
@@ -68,7 +75,7 @@ def execute_changed(jobs: int = 2, notebooks: list[Path] | None = None, state_fi
     state = json.loads(state_file.read_text()) if state_file.exists() else {}
     shared_key = shared_inputs_key()
     keys = {p.as_posix(): notebook_key(p, shared_key) for p in notebooks}
-    stale = [p for p in notebooks if state.get(p.as_posix()) != keys[p.as_posix()]]
+    stale = [p for p in notebooks if state.get(p.as_posix()) != keys[p.as_posix()] or not has_stored_outputs(p)]
     if stale:
         with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
             for done in pool.map(execute_notebook, stale):

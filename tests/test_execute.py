@@ -49,3 +49,14 @@ def test_editing_code_re_executes_and_outputs_carry_no_timing(tmp_path):
     cell = nbformat.read(notebook, as_version=4).cells[0]
     assert cell.outputs[0]["data"]["text/plain"] == "4"
     assert "execution" not in cell.metadata
+
+
+def test_a_notebook_whose_outputs_were_cleared_is_executed_again(tmp_path):
+    notebook = make_notebook(tmp_path / "n.ipynb", "1 + 1")
+    state = tmp_path / "state.json"
+    execute.execute_changed(notebooks=[notebook], state_file=state)
+    stored = nbformat.read(notebook, as_version=4)
+    stored.cells[0].outputs, stored.cells[0].execution_count = [], None
+    nbformat.write(stored, notebook)
+    assert execute.execute_changed(notebooks=[notebook], state_file=state) == [notebook]
+    assert nbformat.read(notebook, as_version=4).cells[0].outputs[0]["data"]["text/plain"] == "2"
