@@ -36,6 +36,9 @@ def parts_total(parts: list[float]) -> float:
 
 
 def implied_rate(numerator: float, denominator: float) -> float:
+    """One amount per unit of another: yen per dollar, dollars per gigawatt."""
+    if denominator <= 0:
+        raise ValueError("the denominator must be positive")
     return numerator / denominator
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .checks import implied_rate
 from .fmt import format_range, format_value, significant
 from .paths import DATA
 from .tables import assumption, figure_text, value
@@ -42,13 +43,6 @@ STATUS_NOT_STATED = "Not stated in the sources"
 
 
 # Pure calculations, unit-tested by hand.
-def implied_rate(amount_jpy: float, amount_usd: float) -> float:
-    """Yen per dollar implied by a text that gives one amount in both currencies."""
-    if amount_usd <= 0:
-        raise ValueError("the dollar amount must be positive")
-    return amount_jpy / amount_usd
-
-
 def to_usd(amount_jpy: float, jpy_per_usd: float) -> float:
     """A yen amount in dollars at a given rate (yen per dollar)."""
     if jpy_per_usd <= 0:
