@@ -61,7 +61,7 @@ TEST_PDF = BUILD / "test-pdf"
 @pytest.fixture(scope="session")
 def built_pdf() -> Path:
     """The circulated PDF, built once per test session from the stored notebook outputs."""
-    from compute_ledger import pdf
+    from compute_ledger.book import pdf
 
     run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid()))
     marker = TEST_PDF / "built-for-run"

@@ -4,8 +4,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..disagreements import STANCES, TRUST_GRADES, split_topics
-from ..fmt import format_value, significant
+from ..analysis.disagreements import STANCES, TRUST_GRADES, split_topics
+from ..evidence.fmt import format_value, significant
 from .figure import LedgerChart, finish
 from .theme import PALETTE, ROLE_COLORS
 

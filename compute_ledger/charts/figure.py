@@ -1,7 +1,7 @@
 """A finished chart and how a notebook shows it.
 
 A chart's output carries three renderings: the compiled Vega spec (JupyterLab draws it live and the
-book's HTML renders it through `compute_ledger.charts.sphinx`), a static SVG (for print and for
+book's HTML renders it through `compute_ledger.book.sphinx`), a static SVG (for print and for
 notebook viewers) and a plain-text description. Its id comes from its name, so outputs are the
 same on every run and nbval can compare them strictly.
 """
@@ -69,7 +69,7 @@ def finish(chart: alt.TopLevelMixin, *, name: str, title: str, subtitle: str, so
 
     `sources` are source ids from data/sources.csv; the footer names them by their short names.
     """
-    from ..tables import source_short_names
+    from ..evidence.tables import source_short_names
 
     names = source_short_names(sources)
     footer = [line for text in ["Source: " + "; ".join(names) + "."] + list(notes or [])

@@ -6,8 +6,8 @@ import math
 import altair as alt
 import pandas as pd
 
-from ..fmt import format_value
-from ..labs import LEVELS, join_names, source_date
+from ..evidence.fmt import format_value
+from ..analysis.labs import LEVELS, join_names, source_date
 from .figure import LedgerChart, finish
 from .theme import INK, MUTED_INK, ROLE_COLORS, entity_scale
 
@@ -17,7 +17,7 @@ WIDTH = 540  # plot width; axis labels and margins come on top
 def uptime(table: pd.DataFrame) -> LedgerChart:
     """Effective compute of a coherent cluster at the weaker and the stronger operator's uptime, with a slider.
 
-    `table` is compute_ledger.labs.uptime_table(). The slider moves the weaker operator's uptime between
+    `table` is compute_ledger.analysis.labs.uptime_table(). The slider moves the weaker operator's uptime between
     the two uptimes Baker states; the bar, its label and the multiple are recomputed in the page.
     """
     weak = table.loc[table.operator == "Weaker operator"].iloc[0]

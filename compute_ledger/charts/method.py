@@ -4,7 +4,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..corpus import UNIT_FAMILIES
+from ..analysis.corpus import UNIT_FAMILIES
 from .figure import LedgerChart, finish
 
 _FAMILY_COLORS = ["#332288", "#117733", "#88CCEE", "#DDCC77", "#CC6677"]

@@ -6,9 +6,9 @@ import math
 import altair as alt
 import pandas as pd
 
-from ..fmt import format_value, significant
-from ..neoclouds import HOURS_PER_YEAR, MONTHS_PER_YEAR, PaybackInputs, payback_with_free_window, payback_years
-from ..neoclouds import net_cash_per_gpu_year
+from ..evidence.fmt import format_value, significant
+from ..analysis.neoclouds import HOURS_PER_YEAR, MONTHS_PER_YEAR, PaybackInputs, payback_with_free_window, payback_years
+from ..analysis.neoclouds import net_cash_per_gpu_year
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, MUTED_INK, PALETTE, ROLE_COLORS
 
@@ -122,7 +122,7 @@ def slider_params(ranges: pd.DataFrame) -> dict[str, alt.Parameter]:
 def _expressions(free_months: float) -> dict[str, str]:
     """The payback model as Vega expressions over the slider parameters (per month, undiscounted).
 
-    Mirrors compute_ledger.neoclouds.payback_with_free_window; tests render the chart at several slider
+    Mirrors compute_ledger.analysis.neoclouds.payback_with_free_window; tests render the chart at several slider
     settings and compare the printed paybacks with the Python model.
     """
     s = {field: name for field, (name, _, _) in _SLIDERS.items()}
@@ -146,7 +146,7 @@ def _expressions(free_months: float) -> dict[str, str]:
 
 
 def _sig(expr: str) -> str:
-    """A Vega expression printing a number as compute_ledger.fmt.significant does (3 digits, integers whole)."""
+    """A Vega expression printing a number as compute_ledger.evidence.fmt.significant does (3 digits, integers whole)."""
     return f"(abs({expr}) >= 100 ? format({expr}, ',.0f') : format({expr}, ',.3~r'))"
 
 

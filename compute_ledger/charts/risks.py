@@ -7,8 +7,8 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from ..fmt import format_value, significant
-from ..risks import ACTIONS, LAYERS, REVENUE_BASE
+from ..evidence.fmt import format_value, significant
+from ..analysis.risks import ACTIONS, LAYERS, REVENUE_BASE
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, INK, PALETTE, ROLE_COLORS
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import sovereign
-from ..fmt import format_value, significant
-from ..tables import assumption
+from ..analysis import sovereign
+from ..evidence.fmt import format_value, significant
+from ..evidence.tables import assumption
 from .figure import LedgerChart, finish
 from .theme import MUTED_INK, ROLE_COLORS
 

@@ -7,9 +7,9 @@ import math
 import altair as alt
 import pandas as pd
 
-from .. import triangle
-from ..fmt import format_value
-from ..tables import entity_names
+from ..analysis import triangle
+from ..evidence.fmt import format_value
+from ..evidence.tables import entity_names
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, GRID, INK, MUTED_INK, ROLE_COLORS
 

@@ -1,0 +1,39 @@
+"""Derived figures that several chapters use, computed once: the Oracle contract per year and xAI's raise."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..evidence.fmt import format_value
+from ..paths import DATA
+from ..evidence.tables import figure_text, value
+
+
+def per_year(total: float, years: float) -> float:
+    """A total spread evenly over its term. For a term stated as 'within N years' this is a floor."""
+    return total / years
+
+
+def oracle_per_year(data_dir: Path = DATA) -> float:
+    """OpenAI's Oracle contract (F003-02) over Patel's term (F003-01, within five years): at least this a year."""
+    return per_year(value("F003-02", data_dir), value("F003-01", data_dir))
+
+
+def xai_raise(data_dir: Path = DATA) -> pd.DataFrame:
+    """xAI's raise split into debt, Nvidia's equity and the rest.
+
+    The debt is 'up to' its figure, so the rest, what the named parts leave, is 'at least' its value.
+    Columns: part, status, amount, share (percent of the raise), bound, label, share_label, basis.
+    """
+    total, debt, nvidia = (value(i, data_dir) for i in ("F002-07", "F002-08", "F002-06"))
+    other = total - debt - nvidia
+    rows = [("Debt", "reported", debt, "up to", figure_text("F002-08", data_dir), "F002-08"),
+            ("Nvidia equity", "reported", nvidia, "exact", figure_text("F002-06", data_dir), "F002-06"),
+            ("Other equity", "derived", other, "at least", "at least " + format_value(other, "USD"),
+             "F002-07 − F002-08 − F002-06")]
+    frame = pd.DataFrame(rows, columns=["part", "status", "amount", "bound", "label", "basis"])
+    frame["share"] = frame["amount"] / total * 100
+    words = {"up to": "up to ", "exact": "", "at least": "at least "}
+    frame["share_label"] = [words[b] + format_value(s, "percent") for b, s in zip(frame["bound"], frame["share"])]
+    return frame[["part", "status", "amount", "share", "bound", "label", "share_label", "basis"]]

@@ -1,0 +1,308 @@
+"""Sovereign AI: national compute programs put on one unit, and the checks behind them.
+
+The seeds describe three national approaches in a few sentences each: Japan's dated yen pledge
+(Bloomberg-based digest), China's cumulative state investment and the US's market-driven model
+(Patel, Best Partners transcript), and China's chip constraint (Baker, AINEXT digest). Only Japan's
+and China's come with money, in different currencies and on different bases (a pledge "up to" a
+ceiling by a deadline against a cumulative total with no period). The functions here convert,
+spread and compare them, and label every derived number as derived.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..evidence.checks import implied_rate
+from ..evidence.fmt import format_range, format_value, significant
+from ..paths import DATA
+from ..evidence.tables import assumption, figure_text, value
+
+# Figure ids this chapter reads (see data/figures.csv).
+JAPAN_PLEDGE_JPY = "F002-24"      # 高達10兆日元: up to ¥10T
+JAPAN_PLEDGE_USD = "F002-25"      # 約650億美元: about US$65B, the digest's own conversion
+JAPAN_PLEDGE_END = "F002-23"      # 2030年: the pledge runs to 2030
+RAPIDUS_TARGET = "F002-26"        # 2027年: Rapidus mass-production target
+CHINA_CUMULATIVE = "F003-12"      # 5000 億美元: China's cumulative state-driven investment
+GRID_CUT = "F003-15"              # 削減一半用電量: large users cut half their load when power is tight
+ORACLE_CONTRACT = "F002-10"       # 高達3000億美元: OpenAI's Oracle contract (scale reference)
+STARGATE = "F000-36"              # 1.4 兆美元: OpenAI's Stargate plan (scale reference)
+NVIDIA_OPENAI_GW = "F003-04"      # 至少 10 吉瓦 (Patel)
+NVIDIA_SYSTEMS_GW = "F002-05"     # 高達10吉瓦 (Bloomberg-based digest), the same build bounded the other way
+AMD_OPENAI_GW = "F002-12"         # 高達6 GW
+ORACLE_STARGATE_GW = "F002-11"    # 4.5 GW
+RARE_EARTH_WINDOW = "F000-43"     # 未來幾年: rare-earth leverage may fade in the next few years
+
+FX_ASSUMPTION = "jpy_per_usd"
+START_ASSUMPTION = "japan_pledge_start_year"
+
+STATUS_REPORTED = "Reported by a source"
+STATUS_DERIVED = "Derived at the assumption rate"
+STATUS_REFERENCE = "Company commitment (scale reference)"
+STATUS_NOT_STATED = "Not stated in the sources"
+
+
+# Pure calculations, unit-tested by hand.
+def to_usd(amount_jpy: float, jpy_per_usd: float) -> float:
+    """A yen amount in dollars at a given rate (yen per dollar)."""
+    if jpy_per_usd <= 0:
+        raise ValueError("the exchange rate must be positive")
+    return amount_jpy / jpy_per_usd
+
+
+def inclusive_years(start_year: int | float, end_year: int | float) -> int:
+    """Years in a period counted inclusive at both ends: 2024 to 2030 is 7 years.
+
+    The seed says 'by 2030' (到2030年), so 2030 itself is in the period.
+    """
+    if end_year < start_year:
+        raise ValueError("the period ends before it starts")
+    return int(end_year - start_year + 1)
+
+
+def per_year(total: float, years: int) -> float:
+    """An even spread of a multi-year total. A derived figure: the seeds give no annual split."""
+    if years <= 0:
+        raise ValueError("a period needs at least one year")
+    return total / years
+
+
+def multiple(numerator: float, denominator: float) -> float:
+    """How many times one amount is another."""
+    return numerator / denominator
+
+
+def remaining_after_cut(capacity: float, cut_percent: float) -> float:
+    """Capacity left when a share of it must be shed: 10 GW less 50% is 5 GW."""
+    if not 0 <= cut_percent <= 100:
+        raise ValueError("the cut must be a percentage between 0 and 100")
+    return capacity * (1 - cut_percent / 100)
+
+
+def usd_across_rates(amount_jpy: float, low: float, high: float, points: int = 41) -> pd.DataFrame:
+    """A yen amount in dollars at evenly spaced rates from low to high (both included)."""
+    if points < 2 or high <= low:
+        raise ValueError("need at least two points on a rising range")
+    step = (high - low) / (points - 1)
+    rates = [low + i * step for i in range(points)]
+    return pd.DataFrame({"jpy_per_usd": rates, "usd": [to_usd(amount_jpy, r) for r in rates]})
+
+
+def _billions(value: float) -> float:
+    return value / 1e9
+
+
+def japan_pledge(data_dir: Path = DATA) -> dict[str, float]:
+    """Japan's pledge in yen and the period it is spread over: the end year from the seed, the start
+    year from the assumption japan_pledge_start_year (the seed gives none)."""
+    start = assumption(START_ASSUMPTION, data_dir).value
+    end = value(JAPAN_PLEDGE_END, data_dir)
+    return {"pledge_jpy": value(JAPAN_PLEDGE_JPY, data_dir), "start_year": start, "end_year": end,
+            "years": inclusive_years(start, end)}
+
+
+def japan_conversions(data_dir: Path = DATA) -> pd.DataFrame:
+    """Japan's pledge at the digest's implied rate and at the assumption rate with its range.
+
+    Columns: basis, status, jpy_per_usd, usd, usd_per_year (spread from the assumed start year to
+    2030), and the same as display text.
+    """
+    pledge = value(JAPAN_PLEDGE_JPY, data_dir)
+    stated_usd = value(JAPAN_PLEDGE_USD, data_dir)
+    fx = assumption(FX_ASSUMPTION, data_dir)
+    start = assumption(START_ASSUMPTION, data_dir)
+    years = inclusive_years(start.value, value(JAPAN_PLEDGE_END, data_dir))
+    rows = [("The digest's own conversion (about)", "Reported", implied_rate(pledge, stated_usd), stated_usd)]
+    for label, rate in (("Assumption: reference rate", fx.value), ("Assumption: strong-yen end", fx.low),
+                        ("Assumption: weak-yen end", fx.high)):
+        rows.append((label, "Derived", rate, to_usd(pledge, rate)))
+    frame = pd.DataFrame(rows, columns=["basis", "status", "jpy_per_usd", "usd"])
+    frame["usd_per_year"] = [per_year(u, years) for u in frame["usd"]]
+    frame["rate_text"] = [format_value(r, "JPY_per_USD", 5) for r in frame["jpy_per_usd"]]
+    frame["usd_text"] = [format_value(u, "USD") for u in frame["usd"]]
+    frame["usd_per_year_text"] = [format_value(u, "USD") for u in frame["usd_per_year"]]
+    frame["stated_text"] = [figure_text(JAPAN_PLEDGE_USD, data_dir)] + frame["usd_text"].iloc[1:].tolist()
+    return frame
+
+
+def japan_display(data_dir: Path = DATA) -> pd.DataFrame:
+    """japan_conversions() as a table for readers."""
+    frame = japan_conversions(data_dir)
+    start = assumption(START_ASSUMPTION, data_dir)
+    end = value(JAPAN_PLEDGE_END, data_dir)
+    years = inclusive_years(start.value, end)
+    period = f"Per year, {format_value(start.value, 'calendar_year')}–{format_value(end, 'calendar_year')} ({years} years)"
+    total = f"{format_value(value(JAPAN_PLEDGE_JPY, data_dir), 'JPY')} in US$"
+    frame = frame.assign(status=["Reported (rate derived)"] + ["Derived"] * (len(frame) - 1))
+    return frame.rename(columns={"basis": "Basis", "status": "Status", "rate_text": "Yen per US$",
+                                 "usd_text": total, "usd_per_year_text": period + " (derived)"})[
+        ["Basis", "Yen per US$", total, period + " (derived)", "Status"]]
+
+
+def programs(data_dir: Path = DATA) -> pd.DataFrame:
+    """National program money on one unit (US$), with company commitments as scale references.
+
+    One row per bar. `usd` is the point drawn (NaN where the sources state nothing); `usd_low` and
+    `usd_high` bound the assumption range where there is one.
+    """
+    pledge = value(JAPAN_PLEDGE_JPY, data_dir)
+    fx = assumption(FX_ASSUMPTION, data_dir)
+    rate = implied_rate(pledge, value(JAPAN_PLEDGE_USD, data_dir))
+    at_ref, at_low, at_high = to_usd(pledge, fx.value), to_usd(pledge, fx.high), to_usd(pledge, fx.low)
+    yen = format_value(pledge, "JPY")
+    nan = float("nan")
+    rows = [
+        {"label": f"Japan: {yen} pledge, digest's rate ({significant(rate)} ¥/US$)", "entity": "japan",
+         "status": STATUS_REPORTED, "usd": value(JAPAN_PLEDGE_USD, data_dir), "usd_low": nan, "usd_high": nan,
+         "text": figure_text(JAPAN_PLEDGE_USD, data_dir), "figure_ids": f"{JAPAN_PLEDGE_JPY}; {JAPAN_PLEDGE_USD}"},
+        {"label": f"Japan: {yen} pledge at {significant(fx.value)} ¥/US$ (assumption)", "entity": "japan",
+         "status": STATUS_DERIVED, "usd": at_ref, "usd_low": at_low, "usd_high": at_high,
+         "text": f"{format_value(at_ref, 'USD')} ({format_range(at_low, at_high, 'USD')})",
+         "figure_ids": f"{JAPAN_PLEDGE_JPY}; assumption {FX_ASSUMPTION}"},
+        {"label": "China: cumulative state investment", "entity": "china", "status": STATUS_REPORTED,
+         "usd": value(CHINA_CUMULATIVE, data_dir), "usd_low": nan, "usd_high": nan,
+         "text": figure_text(CHINA_CUMULATIVE, data_dir), "figure_ids": CHINA_CUMULATIVE},
+        {"label": "United States: national program", "entity": "united-states", "status": STATUS_NOT_STATED,
+         "usd": nan, "usd_low": nan, "usd_high": nan, "text": "no figure in the sources", "figure_ids": ""},
+        {"label": "OpenAI–Oracle cloud contract", "entity": "openai", "status": STATUS_REFERENCE,
+         "usd": value(ORACLE_CONTRACT, data_dir), "usd_low": nan, "usd_high": nan,
+         "text": figure_text(ORACLE_CONTRACT, data_dir), "figure_ids": ORACLE_CONTRACT},
+        {"label": "OpenAI's Stargate plan", "entity": "openai", "status": STATUS_REFERENCE,
+         "usd": value(STARGATE, data_dir), "usd_low": nan, "usd_high": nan,
+         "text": figure_text(STARGATE, data_dir), "figure_ids": STARGATE},
+    ]
+    frame = pd.DataFrame(rows)
+    for column in ("usd", "usd_low", "usd_high"):
+        frame[column + "_bn"] = frame[column].map(_billions)
+    return frame
+
+
+def grid_rule(data_dir: Path = DATA) -> pd.DataFrame:
+    """Announced gigawatt builds of US companies, and what the half-load rule would leave of each.
+
+    An illustration: the seeds name neither the sites nor the grid operator, and do not say these
+    builds fall under the rule. The builds overlap (Oracle's Stargate capacity is part of OpenAI's
+    program), so they are never summed.
+    """
+    cut = value(GRID_CUT, data_dir)
+    builds = [
+        ("Nvidia–OpenAI data centers", NVIDIA_OPENAI_GW,
+         f"{figure_text(NVIDIA_OPENAI_GW, data_dir)} (Patel); {figure_text(NVIDIA_SYSTEMS_GW, data_dir)} (Bloomberg-based digest)"),
+        ("OpenAI's AMD GPU deployment", AMD_OPENAI_GW, figure_text(AMD_OPENAI_GW, data_dir)),
+        ("Oracle's Stargate build-out", ORACLE_STARGATE_GW, figure_text(ORACLE_STARGATE_GW, data_dir)),
+    ]
+    rows = []
+    for label, figure_id, stated_text in builds:
+        stated = value(figure_id, data_dir)
+        left = remaining_after_cut(stated, cut)
+        rows.append({"build": label, "figure_id": figure_id, "stated_gw": stated, "stated_text": stated_text,
+                     "cut_percent": cut, "available_gw": left, "available_text": format_value(left, "GW")})
+    return pd.DataFrame(rows)
+
+
+def models_table(data_dir: Path = DATA) -> pd.DataFrame:
+    """The national models side by side, as the sources describe them, with their claim ids.
+
+    One column per country and one row per aspect, so the table stays readable on a page.
+    """
+    fx = assumption(FX_ASSUMPTION, data_dir)
+    pledge = value(JAPAN_PLEDGE_JPY, data_dir)
+    cut = format_value(value(GRID_CUT, data_dir), "percent")
+    rows = [
+        {"Country": "Japan",
+         "Model (per the sources)": "State pledge for 'AI sovereignty': domestic chips and national supercomputers",
+         "Money stated": f"{figure_text(JAPAN_PLEDGE_JPY, data_dir)} ({figure_text(JAPAN_PLEDGE_USD, data_dir)})",
+         "In US$": (f"{format_value(value(JAPAN_PLEDGE_USD, data_dir), 'USD')} at the digest's rate; "
+                    f"{format_value(to_usd(pledge, fx.value), 'USD')} at {significant(fx.value)} ¥/US$ (derived)"),
+         "Horizon": (f"by {format_value(value(JAPAN_PLEDGE_END, data_dir), 'calendar_year')}; Rapidus mass production "
+                     f"targeted for {format_value(value(RAPIDUS_TARGET, data_dir), 'calendar_year')}"),
+         "Instruments": "Funding for Rapidus; grants to Sakura Internet and KDDI for domestic AI supercomputers",
+         "Constraint named": "None named; the program competes for limited chips and HBM",
+         "Claims": "C002-17; C002-18; C002-28; C002-29"},
+        {"Country": "China",
+         "Model (per the sources)": "Loss-for-share; full-chain self-sufficiency, not performance leadership",
+         "Money stated": f"{figure_text(CHINA_CUMULATIVE, data_dir)} cumulative",
+         "In US$": f"{format_value(value(CHINA_CUMULATIVE, data_dir), 'USD')} (reported; no period given)",
+         "Horizon": "Not stated (cumulative to date)",
+         "Instruments": "Five-year plans, the national Big Fund, local government finance; a push for domestic AI chips",
+         "Constraint named": "Domestic chips well short of Blackwell; DeepSeek cites insufficient compute",
+         "Claims": "C003-15; C003-31; C000-33; C000-34; C000-35"},
+        {"Country": "United States",
+         "Model (per the sources)": "Market- and innovation-driven; lead kept by building hyperscale compute clusters",
+         "Money stated": "Not stated", "In US$": "Not stated", "Horizon": "Not stated",
+         "Instruments": "Private hyperscale clusters; gas-fired and combined-cycle plants being built again",
+         "Constraint named": f"Energy: regulation, labor, supply chains; large users cut {cut} of load when power is tight",
+         "Claims": "C003-30; C003-23; C003-32; C003-24; C003-33"},
+    ]
+    by_country = pd.DataFrame(rows).set_index("Country").T
+    by_country.index.name = "Aspect"
+    by_country.columns.name = None
+    return by_country.reset_index()
+
+
+def japan_fx_check(data_dir: Path = DATA) -> pd.Series:
+    """The book's consistency check 'japan-fx' (compute_ledger.evidence.checks), for quoting its verdict."""
+    from ..evidence.checks import consistency_checks
+
+    checks = consistency_checks(data_dir).set_index("check_id")
+    return checks.loc["japan-fx"]
+
+
+def glue_values(data_dir: Path = DATA) -> dict[str, str]:
+    """Every number the chapter's prose uses, formatted, keyed by glue name."""
+    fx = assumption(FX_ASSUMPTION, data_dir)
+    start = assumption(START_ASSUMPTION, data_dir)
+    pledge = value(JAPAN_PLEDGE_JPY, data_dir)
+    stated_usd = value(JAPAN_PLEDGE_USD, data_dir)
+    end = value(JAPAN_PLEDGE_END, data_dir)
+    rate = implied_rate(pledge, stated_usd)
+    tolerance = (fx.high - fx.low) / 2 / fx.value
+    years = inclusive_years(start.value, end)
+    years_late = inclusive_years(start.high, end)
+    at_ref = to_usd(pledge, fx.value)
+    china = value(CHINA_CUMULATIVE, data_dir)
+    oracle = value(ORACLE_CONTRACT, data_dir)
+    stargate = value(STARGATE, data_dir)
+    check = japan_fx_check(data_dir)
+    grid = grid_rule(data_dir).set_index("figure_id")
+    return {
+        "sovereign_japan_jpy": figure_text(JAPAN_PLEDGE_JPY, data_dir),
+        "sovereign_japan_usd": figure_text(JAPAN_PLEDGE_USD, data_dir),
+        "sovereign_japan_end": format_value(end, "calendar_year"),
+        "sovereign_rapidus_year": format_value(value(RAPIDUS_TARGET, data_dir), "calendar_year"),
+        "sovereign_implied_rate": format_value(rate, "JPY_per_USD", 5),
+        "sovereign_ref_rate": format_value(fx.value, "JPY_per_USD"),
+        "sovereign_ref_low": format_value(fx.low, "JPY_per_USD"),
+        "sovereign_ref_high": format_value(fx.high, "JPY_per_USD"),
+        "sovereign_rate_gap": format_value((rate - fx.value) / fx.value * 100, "percent"),
+        "sovereign_rate_tolerance": format_value(tolerance * 100, "percent"),
+        "sovereign_fx_computed": str(check["computed"]),
+        "sovereign_fx_verdict": "consistent" if bool(check["consistent"]) else "inconsistent",
+        "sovereign_japan_usd_ref": format_value(at_ref, "USD"),
+        "sovereign_japan_usd_range": format_range(to_usd(pledge, fx.high), to_usd(pledge, fx.low), "USD"),
+        "sovereign_start_year": format_value(start.value, "calendar_year"),
+        "sovereign_start_year_late": format_value(start.high, "calendar_year"),
+        "sovereign_years": str(years),
+        "sovereign_years_late": str(years_late),
+        "sovereign_japan_per_year_jpy": format_value(per_year(pledge, years), "JPY"),
+        "sovereign_japan_per_year_usd": format_value(per_year(at_ref, years), "USD"),
+        "sovereign_japan_per_year_usd_digest": format_value(per_year(stated_usd, years), "USD"),
+        "sovereign_japan_per_year_jpy_late": format_value(per_year(pledge, years_late), "JPY"),
+        "sovereign_japan_per_year_usd_late": format_value(per_year(at_ref, years_late), "USD"),
+        "sovereign_china_usd": figure_text(CHINA_CUMULATIVE, data_dir),
+        "sovereign_china_vs_japan": format_value(multiple(china, stated_usd), "times", 2),
+        "sovereign_china_vs_japan_ref": format_value(multiple(china, at_ref), "times", 2),
+        "sovereign_oracle_usd": figure_text(ORACLE_CONTRACT, data_dir),
+        "sovereign_china_vs_oracle": format_value(multiple(china, oracle), "times", 2),
+        "sovereign_japan_vs_oracle": format_value(multiple(stated_usd, oracle) * 100, "percent", 2),
+        "sovereign_stargate_usd": figure_text(STARGATE, data_dir),
+        "sovereign_stargate_vs_china": format_value(multiple(stargate, china), "times", 2),
+        "sovereign_grid_cut": format_value(value(GRID_CUT, data_dir), "percent"),
+        "sovereign_nvidia_gw": figure_text(NVIDIA_OPENAI_GW, data_dir),
+        "sovereign_nvidia_gw_bloomberg": figure_text(NVIDIA_SYSTEMS_GW, data_dir),
+        "sovereign_nvidia_gw_left": str(grid.loc[NVIDIA_OPENAI_GW, "available_text"]),
+        "sovereign_amd_gw": figure_text(AMD_OPENAI_GW, data_dir),
+        "sovereign_amd_gw_left": str(grid.loc[AMD_OPENAI_GW, "available_text"]),
+        "sovereign_oracle_gw": figure_text(ORACLE_STARGATE_GW, data_dir),
+        "sovereign_oracle_gw_left": str(grid.loc[ORACLE_STARGATE_GW, "available_text"]),
+    }

@@ -1,0 +1,166 @@
+"""`make bench`: how fast the author's loop and the reader's page are, against the targets.
+
+Each timed step runs several times; the report gives median, min and max, in
+`_build/bench/bench.json` and `_build/bench/bench.md`. Steps that change the working tree (the data
+edit) restore it and rebuild, so the repository is left as it was found.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from ..paths import BUILD, DATA, ROOT
+
+BENCH = BUILD / "bench"
+TARGETS = {
+    "clean_build_s": 60.0, "test_s": 180.0, "pdf_s": 90.0, "page_html_bytes": 300_000, "chart_drawn_s": 1.5,
+}
+
+
+def _run(command: list[str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    return elapsed, result.stdout + result.stderr
+
+
+def _stats(values: list[float]) -> dict:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
+
+
+def _executed(output: str) -> int:
+    match = re.search(r"executed (\d+) notebook", output)
+    return int(match.group(1)) if match else -1
+
+
+def clean_build(runs: int) -> tuple[dict, dict]:
+    """A build from nothing (every notebook executed) and the HTML build alone from stored outputs."""
+    full, html_only = [], []
+    for _ in range(runs):
+        shutil.rmtree(BUILD / "html", ignore_errors=True)
+        shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)
+        (BUILD / "executed.json").unlink(missing_ok=True)
+        (BUILD / "stamps.json").unlink(missing_ok=True)
+        full.append(_run(["make", "book"])[0])
+        shutil.rmtree(BUILD / "html", ignore_errors=True)
+        shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)
+        html_only.append(_run(["make", "book"])[0])
+    return _stats(full), _stats(html_only)
+
+
+def noop_rebuild(runs: int) -> dict:
+    _run(["make", "book"])
+    times, executed = [], []
+    for _ in range(runs):
+        elapsed, output = _run(["make", "book"])
+        times.append(elapsed)
+        executed.append(_executed(output))
+    return {**_stats(times), "notebooks_executed": max(executed)}
+
+
+def data_edit_rebuild(runs: int) -> dict:
+    """Edit one data file (a value written differently, same meaning), rebuild, restore, rebuild."""
+    path = DATA / "assumptions.csv"
+    original = path.read_text(encoding="utf-8")
+    edited = original.replace(",40000,", ",40000.0,", 1)
+    assert edited != original, "the edit must change the file"
+    times, executed = [], []
+    try:
+        for _ in range(runs):
+            path.write_text(edited, encoding="utf-8")
+            elapsed, output = _run(["make", "book"])
+            times.append(elapsed)
+            executed.append(_executed(output))
+            path.write_text(original, encoding="utf-8")
+            _run(["make", "book"])
+    finally:
+        path.write_text(original, encoding="utf-8")
+    _run(["make", "book"])
+    return {**_stats(times), "notebooks_executed": max(executed)}
+
+
+def timed(command: list[str], runs: int) -> dict:
+    return _stats([_run(command)[0] for _ in range(runs)])
+
+
+def page_metrics(html_root: Path = BUILD / "html") -> list[dict]:
+    """Per page: its own HTML bytes, the bytes of scripts and styles it loads, and time until charts are drawn."""
+    from playwright.sync_api import sync_playwright
+
+    from .pdf import CHROMIUM, CHROMIUM_ARGS
+
+    pages = sorted(p for p in html_root.rglob("*.html") if "_static" not in p.parts)
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for page_path in pages:
+            text = page_path.read_text(encoding="utf-8")
+            assets = re.findall(r'<(?:script[^>]*src|link[^>]*href)="([^"#?]+\.(?:js|css))', text)
+            asset_bytes = sum((page_path.parent / a).stat().st_size for a in dict.fromkeys(assets)
+                              if (page_path.parent / a).exists())
+            draws = []
+            for _ in range(3):
+                tab = browser.new_page()
+                tab.goto(page_path.as_uri(), wait_until="domcontentloaded")
+                charts = tab.locator(".ledger-chart").count()
+                if charts:
+                    # performance.now() counts from the start of navigation.
+                    tab.wait_for_function("[...document.querySelectorAll('.ledger-chart')].every(c => c.dataset.drawn)",
+                                          timeout=30_000)
+                    draws.append(tab.evaluate("performance.now()") / 1000)
+                tab.close()
+            rows.append({"page": page_path.relative_to(html_root).as_posix(), "html_bytes": len(text.encode()),
+                         "asset_bytes": asset_bytes, "charts": charts,
+                         "chart_drawn_s": statistics.median(draws) if draws else None})
+        browser.close()
+    return rows
+
+
+def report(results: dict) -> str:
+    lines = ["# Benchmark", "", "| measure | median | min | max | runs | target | met |", "|---|---|---|---|---|---|---|"]
+
+    def row(name, stats, target=None, met=None):
+        cells = [f"{stats['median']:.1f} s", f"{stats['min']:.1f} s", f"{stats['max']:.1f} s", str(stats["runs"])]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {target or ''} | {'' if met is None else ('yes' if met else 'NO')} |")
+
+    clean, html_only, noop, edit = (results[k] for k in ("clean_build", "html_build", "noop_rebuild", "data_edit"))
+    row("clean build (execute every notebook + HTML)", clean, "< 60 s", clean["median"] < TARGETS["clean_build_s"])
+    row("HTML build from stored outputs", html_only)
+    row(f"no-op rebuild ({noop['notebooks_executed']} notebooks executed)", noop, "0 executed, < clean / 10",
+        noop["notebooks_executed"] == 0 and noop["median"] < clean["median"] / 10)
+    row(f"rebuild after editing data/assumptions.csv ({edit['notebooks_executed']} executed)", edit)
+    row("nbval on every notebook", results["nbval"])
+    row("make test", results["test"], "< 180 s", results["test"]["median"] < TARGETS["test_s"])
+    row("make pdf", results["pdf"], "< 90 s", results["pdf"]["median"] < TARGETS["pdf_s"])
+    lines += ["", "| page | own HTML | scripts and styles | charts | all charts drawn | met |", "|---|---|---|---|---|---|"]
+    for page in results["pages"]:
+        drawn = "" if page["chart_drawn_s"] is None else f"{page['chart_drawn_s']:.2f} s"
+        met = page["html_bytes"] < TARGETS["page_html_bytes"] and (page["chart_drawn_s"] or 0) < TARGETS["chart_drawn_s"]
+        lines.append(f"| {page['page']} | {page['html_bytes'] / 1000:.0f} KB | {page['asset_bytes'] / 1000:.0f} KB | "
+                     f"{page['charts']} | {drawn} | {'yes' if met else 'NO'} |")
+    lines += ["", "Targets: page HTML < 300 KB; every chart drawn < 1.5 s after navigation (headless Chromium, "
+              "page opened from disk; the chart bundle is shared by all pages and cached)."]
+    return "\n".join(lines) + "\n"
+
+
+def run(runs: int = 3) -> dict:
+    BENCH.mkdir(parents=True, exist_ok=True)
+    results = {}
+    results["clean_build"], results["html_build"] = clean_build(runs)
+    results["noop_rebuild"] = noop_rebuild(runs)
+    results["data_edit"] = data_edit_rebuild(max(1, runs - 1))
+    results["nbval"] = timed([str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval",
+                              "--nbval-current-env", "index.ipynb", "chapters"], runs)
+    results["test"] = timed(["make", "test"], 1)
+    results["pdf"] = timed(["make", "pdf"], max(1, runs - 1))
+    results["pages"] = page_metrics()
+    (BENCH / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    (BENCH / "bench.md").write_text(report(results), encoding="utf-8")
+    return results

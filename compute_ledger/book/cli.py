@@ -1,0 +1,68 @@
+"""Command line: python -m compute_ledger {validate,book,execute,pdf,bench}."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..paths import ROOT
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m compute_ledger")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check seeds and data tables; errors name file, row and column")
+    book = commands.add_parser("book", help="validate, execute and build the HTML book, skipping unchanged steps")
+    book.add_argument("--jobs", type=int, default=2)
+    execute = commands.add_parser("execute", help="execute chapter notebooks whose inputs changed")
+    execute.add_argument("--jobs", type=int, default=2)
+    commands.add_parser("pdf", help="build the whole book as one PDF in _build/pdf/")
+    bench = commands.add_parser("bench", help="time builds, tests, the PDF and pages; report in _build/bench/")
+    bench.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    if args.command == "validate":
+        from ..evidence.bibliography import write_bibtex
+        from ..evidence.validate import validate_project
+
+        problems = validate_project()
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"validation failed: {len(problems)} problem(s); fix them before building", file=sys.stderr)
+            return 1
+        if write_bibtex():
+            print("references.bib regenerated from data/sources.csv")
+        print("validation passed: seeds match their manifest; data tables are consistent")
+        return 0
+    if args.command == "book":
+        from .build import book
+
+        status = book(jobs=args.jobs)
+        if status == 0:
+            print("Book: open _build/html/index.html in a browser (works offline).")
+        return status
+    if args.command == "execute":
+        from .execute import execute_changed
+
+        executed = execute_changed(jobs=args.jobs)
+        names = ", ".join(p.name for p in executed) or "none (all up to date)"
+        print(f"executed {len(executed)} notebook(s): {names}")
+        return 0
+    if args.command == "pdf":
+        from .pdf import MissingSystemPackage, make_pdf
+
+        try:
+            path = make_pdf()
+        except MissingSystemPackage as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"PDF: {path.relative_to(ROOT)}")
+        return 0
+    if args.command == "bench":
+        from .bench import BENCH, run
+
+        run(args.runs)
+        print((BENCH / "bench.md").read_text(encoding="utf-8"))
+        return 0
+    return 2
+

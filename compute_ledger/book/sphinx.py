@@ -1,0 +1,143 @@
+"""Charts in the HTML book: the MyST-NB mime renderer and the Sphinx extension that ships the bundle.
+
+The renderer turns a chart output's Vega spec into a container, the spec as inert JSON and a CSV
+download link; the extension writes the chart bundle (Vega plus `static/bootstrap.js`) into the
+build folder and adds it to exactly the pages that have a chart, once per page, from `_static`.
+
+The bundle runs as a classic deferred script wrapped in a function scope, so none of its top-level
+names reach the page's globals (the Sphinx theme owns names such as `_`); module scripts would do the
+same but browsers refuse them on pages opened from disk. It stays out of the project's `_static/`,
+whose scripts Jupyter Book loads on every page. The extension also drops Thebe's scripts: the book
+runs no live kernels, and Thebe's configuration names a remote script.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+import vl_convert as vlc
+from docutils import nodes
+
+from ..charts.display import TABLE_MIME
+from ..charts.figure import VEGA_MIME, spec_json
+
+BUNDLE_STEM = "compute-ledger-charts"
+STYLESHEET_NAME = "compute-ledger.css"
+REGISTER_SCRIPT = "register.js"
+PRINT_STYLESHEET_NAME = "print.css"
+_ASSETS = Path(__file__).with_name("static")
+_BOOTSTRAP = _ASSETS / "bootstrap.js"
+_HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+_ID = re.compile(r"^[CF]\d{3}-\d{2}$")
+
+
+def chart_html(spec: dict, chart_id: str, description: str, csv: str) -> str:
+    """The HTML that stands for one chart in a page; drawn by the bundle when the page loads."""
+    element_id = f"ledger-chart-{chart_id}"
+    csv_href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(csv.encode("utf-8")).decode("ascii")
+    label = html.escape(description, quote=True)
+    return (
+        f'<div class="ledger-chart" id="{element_id}" data-spec-id="{element_id}-spec">'
+        f'<div class="ledger-chart-view" role="figure" aria-label="{label}"></div>'
+        f'<p class="ledger-chart-description">{html.escape(description)}</p>'
+        f'<a class="ledger-chart-download" download="{chart_id}.csv" href="{csv_href}">'
+        f"Download the chart's data (CSV)</a>"
+        f'<script type="application/json" id="{element_id}-spec">{spec_json(spec)}</script>'
+        "</div>"
+    )
+
+
+def table_node(payload: dict, document) -> nodes.table:
+    """A docutils table with caption and label, so Sphinx numbers it and `{numref}` finds it."""
+    table = nodes.table(classes=["ledger-table"])
+    table += nodes.title(text=payload["caption"])
+    group = nodes.tgroup(cols=len(payload["columns"]))
+    table += group
+    group += [nodes.colspec(colwidth=1) for _ in payload["columns"]]
+
+    def row_of(cells):
+        row = nodes.row()
+        # An id such as C003-37 must not break at its hyphen.
+        row += [nodes.entry("", nodes.paragraph(text=str(cell)), classes=["ledger-id"] if _ID.match(str(cell)) else [])
+                for cell in cells]
+        return row
+
+    group += nodes.thead("", row_of(payload["columns"]))
+    group += nodes.tbody("", *[row_of(cells) for cells in payload["rows"]])
+    table["names"].append(payload["name"])
+    document.note_explicit_target(table, table)
+    return table
+
+
+class VegaChartMimeRenderer:
+    """MyST-NB mime renderer for charts and numbered tables (registered as an entry point in pyproject.toml)."""
+
+    mime_priority_overrides = [("*", TABLE_MIME, 1)] + [(builder, VEGA_MIME, 1) for builder in _HTML_BUILDERS]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if inline or data.mime_type not in (VEGA_MIME, TABLE_MIME):
+            return None
+        if data.mime_type == TABLE_MIME:
+            payload = data.content if isinstance(data.content, dict) else json.loads(data.string)
+            return [table_node(payload, renderer.renderer.document)]
+        spec = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        meta = data.output_metadata.get(VEGA_MIME, {}).get("compute_ledger", {})
+        chart_id = meta.get("id") or f"cell{data.cell_index}-output{data.output_index}"
+        markup = chart_html(spec, chart_id, meta.get("description", spec.get("description", "")), meta.get("csv", ""))
+        return [nodes.raw("", markup, format="html")]
+
+
+def write_bundle(folder: Path) -> str:
+    """Write the chart bundle into `folder` unless it is already there; returns its file name.
+
+    The name carries a hash of what went into the bundle, so a changed bundle is a new file: Sphinx
+    keeps a static file it already copied, and readers' browsers keep what they cached.
+    """
+    bootstrap = _BOOTSTRAP.read_text(encoding="utf-8")
+    key = hashlib.sha256(f"vega-embed {vlc.get_vega_embed_version()}\n{bootstrap}".encode()).hexdigest()[:12]
+    name = f"{BUNDLE_STEM}-{key}.js"
+    target = folder / name
+    if not target.exists():
+        for stale in folder.glob(f"{BUNDLE_STEM}-*.js"):
+            stale.unlink()
+        bundle = vlc.javascript_bundle(snippet=bootstrap)
+        target.write_text("(() => {\n" + bundle + "\n})();\n", encoding="utf-8")
+    return name
+
+
+def _is_thebe(script) -> bool:
+    filename = getattr(script, "filename", None) or ""
+    body = getattr(script, "attributes", {}).get("body", "")
+    return "thebe" in filename or "THEBE_JS_URL" in body
+
+
+def _adjust_page_scripts(app, pagename, templatename, context, doctree):
+    context["script_files"] = [script for script in context.get("script_files", []) if not _is_thebe(script)]
+    if doctree is None:
+        return
+    # Appended to this page's body only: Sphinx's add_js_file would add it to every later page too.
+    raw = "".join(node.astext() for node in doctree.findall(nodes.raw))
+    for marker, script in (('class="ledger-chart"', app.config.ledger_chart_bundle), ('class="ledger-register"', REGISTER_SCRIPT)):
+        if marker in raw:
+            context["body"] += f'<script defer src="{context["pathto"]("_static/" + script, 1)}"></script>'
+
+
+def _prepare_assets(app):
+    bundle_dir = Path(app.outdir).parent / "chart-bundle"
+    bundle_dir.mkdir(parents=True, exist_ok=True)
+    app.config.ledger_chart_bundle = write_bundle(bundle_dir)
+    app.config.html_static_path = [*app.config.html_static_path, str(_ASSETS), str(bundle_dir)]
+
+
+def setup(app):
+    app.add_config_value("ledger_chart_bundle", "", "html")
+    app.add_css_file(STYLESHEET_NAME)
+    app.add_css_file(PRINT_STYLESHEET_NAME, media="print")
+    app.connect("builder-inited", _prepare_assets)
+    app.connect("html-page-context", _adjust_page_scripts)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,70 @@
+"""The claims register: every claim in one table a reader can search and filter in the HTML book.
+
+Search is script-insensitive: each row carries its text in the original script, in both Chinese
+scripts (OpenCC) and in English, with its entities' names and aliases, so typing 英伟达, 英偉達 or
+Nvidia finds the same rows. Filtering runs in `static/register.js`, loaded on the register's page.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..paths import DATA
+from ..evidence.seeds import to_simplified, to_traditional
+from ..evidence.tables import aliases, load
+
+LANG_ZH = ' lang="zh"'
+FILTERS = {"source": "Source", "topic": "Topic", "speaker": "Speaker", "kind": "Kind"}
+
+
+def register_frame(data_dir: Path = DATA) -> pd.DataFrame:
+    """Claims with source short name, entity names, figure count and a search key."""
+    claims = load("claims", data_dir)
+    sources = load("sources", data_dir).set_index("source_id")["short_name"]
+    spellings = aliases(data_dir).groupby("entity_id")["alias"].apply(lambda a: " ".join(sorted(set(a))))
+    names = load("entities", data_dir).set_index("entity_id")["name"]
+    counts = load("figures", data_dir)["claim_id"].value_counts()
+    frame = claims.assign(
+        source=claims["source_id"].map(sources),
+        entity_names=claims["entities"].map(lambda e: ", ".join(names.get(i, i) for i in e.split(";") if i)),
+        figures=claims["claim_id"].map(counts).fillna(0).astype(int),
+    )
+    frame["search"] = [
+        " ".join([row.claim_id, row.quote, to_simplified(row.quote), to_traditional(row.quote), row.quote_en,
+                  row.speaker, row.source, row.topic, row.kind]
+                 + [spellings.get(i, "") for i in row.entities.split(";") if i]).casefold()
+        for row in frame.itertuples()]
+    return frame
+
+
+@dataclass
+class ClaimsRegister:
+    """Display object: a searchable, filterable HTML table of every claim."""
+
+    frame: pd.DataFrame
+
+    def html(self) -> str:
+        controls = ['<input type="search" class="ledger-register-search" placeholder="Search quotes, English, '
+                    'entities (either script)…" aria-label="Search the claims register">']
+        for column, label in FILTERS.items():
+            options = "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>'
+                              for v in sorted(self.frame[column].unique()))
+            controls.append(f'<label>{label} <select data-filter="{column}"><option value="">All</option>{options}</select></label>')
+        head = "".join(f"<th>{h}</th>" for h in ("Claim", "Source", "Speaker", "Quote", "English", "Topic", "Kind", "Entities", "Figures"))
+        rows = []
+        for row in self.frame.itertuples():
+            data = " ".join(f'data-{c}="{html.escape(getattr(row, c))}"' for c in FILTERS)
+            cells = [row.claim_id, row.source, row.speaker, row.quote, row.quote_en, row.topic, row.kind,
+                     row.entity_names, str(row.figures)]
+            rows.append(f'<tr id="claim-{row.claim_id.lower()}" {data} data-search="{html.escape(row.search)}">'
+                        + "".join(f"<td{LANG_ZH if i == 3 else ''}>{html.escape(c)}</td>" for i, c in enumerate(cells))
+                        + "</tr>")
+        return (f'<div class="ledger-register"><div class="ledger-register-controls">{"".join(controls)}'
+                f'<span class="ledger-register-count" aria-live="polite">{len(self.frame)} of {len(self.frame)} claims</span></div>'
+                f'<table class="ledger-register-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html(), "text/plain": f"Claims register: {len(self.frame)} claims"}

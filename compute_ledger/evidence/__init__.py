@@ -1,0 +1,10 @@
+"""Evidence layer: what the sources say, read and checked.
+
+Seeds and their manifest (`seeds`), the Chinese quantity parser (`zh_numbers`), the evidence
+tables and their loaders (`tables`), validation (`validate`), completeness of the figures
+(`completeness`), consistency checks between sources (`checks`), the bibliography written from
+`sources.csv` (`bibliography`) and the one number format (`fmt`).
+
+Imports: the standard library, third-party packages and `compute_ledger.paths` only — never
+`analysis`, `charts` or `book`.
+"""

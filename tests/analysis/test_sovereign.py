@@ -1,0 +1,118 @@
+"""Sovereign AI: conversions, spreads and comparisons, with expected values worked by hand."""
+import math
+
+import pytest
+
+from compute_ledger.analysis import sovereign
+from compute_ledger.charts import sovereign as charts
+
+
+def test_implied_rate():
+    # ¥10T / US$65B = 10,000 / 65 = 153.846... yen per dollar
+    assert sovereign.implied_rate(10e12, 65e9) == pytest.approx(153.85, abs=0.005)
+    with pytest.raises(ValueError):
+        sovereign.implied_rate(10e12, 0)
+
+
+def test_to_usd():
+    # ¥10T / 150 = 66.666...e9, i.e. US$66.7B
+    assert sovereign.to_usd(10e12, 150) == pytest.approx(66.67e9, rel=1e-3)
+    # ¥10T / 140 = 71.43e9 and ¥10T / 160 = 62.5e9: a stronger yen (fewer ¥ per US$) gives more dollars
+    assert sovereign.to_usd(10e12, 140) == pytest.approx(71.43e9, rel=1e-3)
+    assert sovereign.to_usd(10e12, 160) == pytest.approx(62.5e9)
+    with pytest.raises(ValueError):
+        sovereign.to_usd(10e12, 0)
+
+
+def test_inclusive_years_and_per_year():
+    # 2024, 2025, ..., 2030 is seven years; 2025 to 2030 is six
+    assert sovereign.inclusive_years(2024, 2030) == 7
+    assert sovereign.inclusive_years(2025, 2030) == 6
+    assert sovereign.inclusive_years(2030, 2030) == 1
+    with pytest.raises(ValueError):
+        sovereign.inclusive_years(2031, 2030)
+    # ¥10T / 7 = ¥1.4286T a year; US$66.67B / 7 = US$9.524B
+    assert sovereign.per_year(10e12, 7) == pytest.approx(1.4286e12, rel=1e-4)
+    assert sovereign.per_year(10e12 / 150, 7) == pytest.approx(9.524e9, rel=1e-3)
+    with pytest.raises(ValueError):
+        sovereign.per_year(10e12, 0)
+
+
+def test_multiple_and_cut():
+    assert sovereign.multiple(500e9, 65e9) == pytest.approx(7.692, rel=1e-3)   # 500 / 65
+    assert sovereign.multiple(1.4e12, 500e9) == pytest.approx(2.8)              # 1,400 / 500
+    assert sovereign.remaining_after_cut(10, 50) == pytest.approx(5)             # 10 GW less half
+    assert sovereign.remaining_after_cut(4.5, 50) == pytest.approx(2.25)         # 4.5 / 2
+    assert sovereign.remaining_after_cut(6, 0) == 6
+    with pytest.raises(ValueError):
+        sovereign.remaining_after_cut(10, 120)
+
+
+def test_usd_across_rates():
+    curve = sovereign.usd_across_rates(10e12, 140, 160, points=5)
+    # rates 140, 145, 150, 155, 160 (step 20 / 4 = 5)
+    assert curve["jpy_per_usd"].tolist() == pytest.approx([140, 145, 150, 155, 160])
+    assert curve["usd"].iloc[2] == pytest.approx(66.67e9, rel=1e-3)
+    assert curve["usd"].is_monotonic_decreasing
+    with pytest.raises(ValueError):
+        sovereign.usd_across_rates(10e12, 160, 140)
+
+
+def test_japan_conversions_on_the_sources():
+    table = sovereign.japan_conversions().set_index("basis")
+    digest = table.loc["The digest's own conversion (about)"]
+    assert digest["jpy_per_usd"] == pytest.approx(153.85, abs=0.005)          # 10e12 / 65e9
+    assert digest["usd"] == 65e9
+    assert table.loc["Assumption: reference rate", "usd_text"] == "US$66.7B"   # 10e12 / 150
+    assert table.loc["Assumption: weak-yen end", "usd_text"] == "US$62.5B"     # 10e12 / 160
+    # seven years 2024–2030 at the reference rate: 66.67e9 / 7 = 9.52e9
+    assert table.loc["Assumption: reference rate", "usd_per_year_text"] == "US$9.52B"
+
+
+def test_japan_pledge_period():
+    pledge = sovereign.japan_pledge()
+    assert pledge["pledge_jpy"] == 10e12      # 10兆日元
+    assert pledge["end_year"] == 2030
+    assert pledge["years"] == pledge["end_year"] - pledge["start_year"] + 1
+
+
+def test_programs_and_grid_rule_on_the_sources():
+    frame = sovereign.programs().set_index("entity")
+    assert frame.loc["china", "usd"] == 500e9
+    assert math.isnan(frame.loc["united-states", "usd"])   # the sources give no US program figure
+    grid = sovereign.grid_rule().set_index("figure_id")
+    assert grid.loc["F003-04", "available_gw"] == pytest.approx(5)     # 10 × (1 − 0.5)
+    assert grid.loc["F002-12", "available_gw"] == pytest.approx(3)     # 6 × 0.5
+    assert grid.loc["F002-11", "available_text"] == "2.25 GW"          # 4.5 × 0.5
+
+
+def test_models_table():
+    table = sovereign.models_table().set_index("Aspect")
+    assert table.columns.tolist() == ["Japan", "China", "United States"]
+    assert table.loc["Money stated", "United States"] == "Not stated"   # never invented
+    assert "US$66.7B" in table.loc["In US$", "Japan"]                  # 10e12 / 150
+    assert "50%" in table.loc["Constraint named", "United States"]      # 一半 = half
+
+
+def test_glue_values():
+    values = sovereign.glue_values()
+    assert values["sovereign_implied_rate"] == "153.85 ¥/US$"
+    assert values["sovereign_japan_usd_ref"] == "US$66.7B"
+    assert values["sovereign_japan_usd_range"] == "US$62.5B–71.4B"    # 10e12/160 to 10e12/140
+    assert values["sovereign_china_vs_japan"] == "7.7×"               # 500 / 65 = 7.69
+    assert values["sovereign_stargate_vs_china"] == "2.8×"            # 1,400 / 500
+    assert values["sovereign_rate_gap"] == "2.56%"                    # (153.85 − 150) / 150
+    assert values["sovereign_fx_verdict"] == "consistent"             # inside 140–160
+    assert all(name.startswith("sovereign_") for name in values)
+
+
+def test_charts_are_finished():
+    conversions = sovereign.japan_conversions()
+    built = [charts.programs(sovereign.programs()),
+             charts.japan_fx(conversions, sovereign.japan_pledge()),
+             charts.grid_rule(sovereign.grid_rule())]
+    assert [c.name for c in built] == ["fig-sovereign-programs", "fig-sovereign-japan-fx", "fig-sovereign-grid-rule"]
+    for chart in built:
+        assert chart.description and len(chart.data)
+    spec = built[1].vegalite_spec()
+    assert "sovereign_jpy_per_usd" in str(spec)   # the slider's parameter is named and used

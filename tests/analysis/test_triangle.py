@@ -1,0 +1,167 @@
+"""The compute triangle: Nvidia's margin recycling and the deal figures, with expected values worked by hand."""
+import pandas as pd
+import pytest
+
+from compute_ledger.analysis import triangle
+from compute_ledger.charts import triangle as charts
+from compute_ledger.evidence.tables import assumption
+
+
+# ---------------------------------------------------------------- pure arithmetic
+
+def test_gross_profit_and_share_recycled():
+    assert triangle.gross_profit(35e9, 75) == pytest.approx(26.25e9)           # 35 × 0.75 = 26.25
+    assert triangle.gross_profit(35e9, 60) == pytest.approx(21e9)              # 35 × 0.60 = 21
+    assert triangle.recycled_share(10e9, 26.25e9) == pytest.approx(0.380952, rel=1e-5)  # 10 / 26.25
+    assert triangle.recycled_share(13.125e9, 26.25e9) == pytest.approx(0.5)    # half
+
+
+def test_annual_average_build_share_and_remainder():
+    assert triangle.per_year(300e9, 5) == pytest.approx(60e9)                  # 300 / 5 = 60
+    assert triangle.share_of_build_cost(35e9, 50e9) == pytest.approx(0.7)      # 35 / 50
+    assert triangle.revenue_from_share(70, 50e9) == pytest.approx(35e9)        # 0.70 × 50 = 35
+    assert triangle.remainder(20e9, [12.5e9, 2e9]) == pytest.approx(5.5e9)     # 20 − 12.5 − 2 = 5.5
+    assert triangle.break_even_equity(35e9, 75, 0.5) == pytest.approx(13.125e9)  # 26.25 / 2
+    assert triangle.margin_for_share(35e9, 10e9, 0.5) == pytest.approx(57.142857)  # 10 / 0.5 = 20; 20 / 35
+
+
+def test_recycling_lines_add_up():
+    r = triangle.Recycling(revenue=35e9, margin_percent=75, equity=10e9)
+    assert r.cost_of_goods == pytest.approx(8.75e9)      # 35 − 26.25
+    assert r.gross_profit == pytest.approx(26.25e9)
+    assert r.kept == pytest.approx(16.25e9)              # 26.25 − 10
+    ten = r.scaled(10)
+    assert ten.revenue == pytest.approx(350e9) and ten.equity == pytest.approx(100e9)
+    assert ten.kept == pytest.approx(162.5e9)            # 262.5 − 100
+    assert ten.share_recycled == pytest.approx(r.share_recycled)  # scaling leaves the share alone
+    assert ten.margin_percent == 75
+
+
+def test_grid_values_include_both_ends():
+    assert triangle.grid_values(55, 80, 5) == [55, 60, 65, 70, 75, 80]
+    grid = triangle.recycling_grid(35e9, [50, 100], [10e9])
+    # 35 × 0.5 = 17.5 → 10 / 17.5 = 0.5714; 35 × 1.0 = 35 → 10 / 35 = 0.2857
+    assert grid["share"].tolist() == pytest.approx([0.571429, 0.285714], rel=1e-5)
+    assert grid["label"].tolist() == ["57%", "29%"]
+
+
+# ---------------------------------------------------------------- the sources' figures
+
+def test_stated_recycling_uses_patels_figures():
+    r = triangle.stated_recycling()
+    assert (r.revenue, r.margin_percent, r.equity) == (35e9, 75, 10e9)   # F003-06, F003-07, F003-05
+    assert triangle.programme_gigawatts() == 10                           # F003-04
+    assert triangle.programme_recycling().kept == pytest.approx(162.5e9)
+
+
+def test_recycling_agrees_with_the_consistency_check():
+    """The chapter's arithmetic and compute_ledger.evidence.checks must say the same thing about 'half'."""
+    checks = triangle.triangle_checks()
+    r = triangle.stated_recycling()
+    assert not bool(checks.loc["nvidia-half-gross-profit", "consistent"])
+    assert checks.loc["nvidia-half-gross-profit", "computed"] == "US$13.1B"       # 26.25 / 2 = 13.125
+    assert triangle.break_even_equity(r.revenue, r.margin_percent, 0.5) == pytest.approx(13.125e9)
+    assert bool(checks.loc["nvidia-equity-per-gw", "consistent"])                # 100 / 10 = 10 = F003-05
+
+
+def test_recycling_table_prints_exact_quarter_billions():
+    table = triangle.recycling_table().set_index("Line")
+    assert table.loc["Gross profit", "Per gigawatt"] == "US$26.25B"
+    assert table.loc["Gross profit kept", "Per gigawatt"] == "US$16.25B"
+    assert table.loc["Gross profit kept", "Programme (10 GW)"] == "US$162.5B"
+    assert table.loc["Share of gross profit recycled", "Per gigawatt"] == "38.1%"   # 10 / 26.25 = 0.381
+    assert set(table["Status"]) == {"reported", "reported per GW", "derived"}
+
+
+def test_waterfall_steps_chain():
+    frame = triangle.waterfall(triangle.Recycling(35e9, 75, 10e9), "Per gigawatt").set_index("step")
+    assert list(frame.index) == list(triangle.WATERFALL_STEPS)
+    assert frame.loc["Cost of goods", ["start", "end"]].tolist() == pytest.approx([35e9, 26.25e9])
+    assert frame.loc["Equity returned", ["start", "end"]].tolist() == pytest.approx([26.25e9, 16.25e9])
+    assert frame.loc["Equity returned", "label"] == "−US$10B"
+    assert frame.loc["Gross profit kept", "label"] == "US$16.25B"
+
+
+def test_slider_ranges_come_from_figures_and_assumptions():
+    ranges = triangle.slider_ranges()
+    margin, share, equity = ranges["margin"], ranges["share"], ranges["equity"]
+    assert margin.value == 75                                      # F003-07
+    assert (margin.low, margin.high) == (assumption("nvidia_gross_margin").low, assumption("nvidia_gross_margin").high)
+    # US$35B over the build-cost assumption (50B, range 35–70B): 70%, from 35/70 = 50% to 35/35 = 100%
+    assert (share.value, share.low, share.high) == pytest.approx((70, 50, 100))
+    assert equity.value == 10 and equity.low < 13.125 < equity.high  # brackets the 'half' reading
+    assert len({r.name for r in ranges.values()}) == 3
+
+
+def test_oracle_contract_per_year():
+    assert triangle.oracle_per_year() == pytest.approx(60e9)          # 300 / 5
+    table = triangle.oracle_contract()
+    assert table.loc[1, "Average per year"].startswith("at least US$60B")
+    assert "cannot be computed" in table.loc[0, "Average per year"]   # 'multi-year' has no number
+
+
+def test_amd_xai_and_cloud_contracts():
+    assert triangle.amd_revenue_per_gw() == pytest.approx(16.667e9, rel=1e-4)  # 100 / 6
+    parts = triangle.xai_raise().set_index("part")
+    assert parts.loc["Other equity", "amount"] == pytest.approx(5.5e9)          # 20 − 12.5 − 2
+    assert parts["share"].tolist() == pytest.approx([62.5, 10.0, 27.5])
+    assert parts.loc["Other equity", "share_label"] == "at least 27.5%"
+    assert triangle.stated_cloud_contracts() == pytest.approx(322.4e9)          # 300 + 22.4
+
+
+def test_deal_flows_keep_qualifiers_and_sources():
+    flows = triangle.deal_flows().set_index("deal_id")
+    assert set(flows["from_entity"]) | set(flows["to_entity"]) <= set(triangle.TRIANGLE_ENTITIES)
+    assert flows.loc["openai-oracle-cloud", "amount"] == "up to US$300B"
+    assert flows.loc["openai-oracle-cloud", "term"] == "up to 5 years"
+    assert flows.loc["nvidia-openai-equity", "capacity"] == "at least 10 GW"
+    assert flows.loc["amd-openai-warrants", "capacity"] == "up to 160M shares"
+    assert not flows.loc["oracle-nvidia-gpus", "stated"]
+    assert flows.loc["oracle-nvidia-gpus", "claims"] == "C003-02"
+    assert (flows["sources"] != "").all()
+    label = triangle.flow_label(flows.reset_index().set_index("deal_id", drop=False).loc["oracle-nvidia-gpus"])
+    assert label == "GPU purchases\nno amount stated"
+
+
+# ---------------------------------------------------------------- charts
+
+def test_sensitivity_sliders_are_bound_and_drive_the_numbers():
+    ranges = triangle.slider_ranges()
+    chart = charts.recycling_sensitivity(ranges, 50e9, 10, ["patel-best-partners"])
+    spec = chart.vegalite_spec()
+    params = {p["name"]: p for p in spec.get("params", [])}
+    assert set(params) == {"triangle_margin", "triangle_share", "triangle_equity"}
+    assert params["triangle_margin"]["bind"]["min"] == 55 and params["triangle_margin"]["value"] == 75
+    calculations = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            calculations.extend([node["calculate"]] if "calculate" in node else [])
+            [walk(v) for v in node.values()]
+        elif isinstance(node, list):
+            [walk(v) for v in node]
+
+    walk(spec)
+    for name in params:   # every slider enters the calculations behind the bars and the headline
+        assert any(name in c for c in calculations), name
+    assert any("format(" in c for c in calculations)   # and the numbers shown are text made from them
+
+
+def test_every_chart_names_itself_and_its_sources():
+    r = triangle.stated_recycling()
+    built = [
+        charts.deal_flows(triangle.deal_flows(), ["bloomberg-compute-bet"]),
+        charts.recycling_waterfall(triangle.waterfall_frames(), r.kept / r.gross_profit, ["patel-best-partners"]),
+        charts.recycling_heatmap(triangle.sensitivity_grid(), r, 13.125e9, ["patel-best-partners"]),
+        charts.xai_raise(triangle.xai_raise(), "US$20B", ["bloomberg-compute-bet"]),
+    ]
+    assert [c.name for c in built] == ["fig-triangle-flows", "fig-triangle-waterfall", "fig-triangle-recycling-grid",
+                                       "fig-triangle-xai"]
+    assert "US$16.25B" in built[1].vegalite_spec()["vconcat"][0]["title"]["text"]
+    assert isinstance(built[0].data, pd.DataFrame) and len(built[0].data) == len(triangle.deal_flows())
+
+
+def test_every_deal_has_a_node_and_a_label_place():
+    flows = triangle.deal_flows()
+    assert set(flows["from_entity"]) | set(flows["to_entity"]) <= set(charts.NODES)
+    assert set(flows["deal_id"]) == set(charts.LABEL_PLACES)
