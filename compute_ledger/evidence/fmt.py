@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+from .quantity import Bounded, UnitError, unit_name
+
 _SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
 _MAGNITUDE_WORDS = ((1e12, "trillions"), (1e9, "billions"), (1e6, "millions"), (1e8, "hundreds of millions"))
 _CURRENCY_PREFIX = {"USD": "US$", "JPY": "¥"}
@@ -49,6 +51,8 @@ def format_value(value: float, unit: str, digits: int = 3) -> str:
     """One figure in the house format: format_value(3e11, 'USD') -> 'US$300B'."""
     if unit == "USD_per_GW":
         return format_value(value, "USD", digits) + " per GW"
+    if unit == "USD_per_year":
+        return format_value(value, "USD", digits) + " a year"
     suffix = _SINGULAR[unit] if unit in _SINGULAR and value == 1 else _UNIT_SUFFIX.get(unit, f" {unit}")
     return _amount(value, unit, digits) + suffix
 
@@ -78,6 +82,36 @@ def format_figure(low: float, high: float | None, unit: str, qualifier: str, dig
     if high is not None and not (isinstance(high, float) and math.isnan(high)):
         return format_range(low, high, unit, digits)
     return _QUALIFIER_WORDS.get(qualifier, "") + format_value(low, unit, digits)
+
+
+_BOUND_WORDS = {"exact": "", "about": "about ", "at_most": "at most ", "at_least": "at least "}
+_DIMENSIONLESS = {"times": 1.0, "percent": 100.0, "percentage_points": 100.0}
+
+
+def format_bounded(quantity: Bounded, unit: str | None = None, digits: int = 3) -> str:
+    """A bounded value in words that come from its interval, never from the caller.
+
+    'US$60B', 'about 1.69×', 'at most US$10B per GW', 'at least US$60B a year', 'between 300 and 400',
+    or 'unbounded' when the interval states no bound at all. A dimensionless value prints as `times`
+    unless `unit` asks for `percent` or `percentage_points`.
+    """
+    name = unit_name(quantity.unit)
+    if quantity.unit == ():
+        name = unit or "times"
+        if name not in _DIMENSIONLESS:
+            raise UnitError(f"a dimensionless value cannot be printed in {name}")
+    elif unit is not None and unit != name:
+        raise UnitError(f"a value in {name} cannot be printed in {unit}")
+    scale = _DIMENSIONLESS.get(name, 1.0) if quantity.unit == () else 1.0
+    about = "about " if quantity.approximate and quantity.bound != "about" else ""
+    bound = quantity.bound
+    if bound == "unbounded":
+        return "unbounded"
+    if bound == "between":
+        low = format_value(quantity.low * scale, name, digits)
+        return f"between {about}{low} and {format_value(quantity.high * scale, name, digits)}"
+    number = quantity.low if bound in ("exact", "about", "at_least") else quantity.high
+    return _BOUND_WORDS[bound] + about + format_value(number * scale, name, digits)
 
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .fmt import format_figure
+from .quantity import Bounded, from_assumption, from_figure
 from ..paths import DATA
 from .seeds import to_simplified, to_traditional
 
@@ -98,6 +99,16 @@ def figure_text(figure_id: str, data_dir: Path = DATA, digits: int = 3) -> str:
     row = figure(figure_id, data_dir)
     high = None if math.isnan(row.value_high) else row.value_high
     return format_figure(row.value_low, high, row.unit, row.qualifier, digits)
+
+
+def bounded(figure_id: str, data_dir: Path = DATA) -> Bounded:
+    """A figure as a bounded quantity: the interval its qualifier allows, its unit, status 'reported'."""
+    return from_figure(figure(figure_id, data_dir), figure_id)
+
+
+def assumed(assumption_id: str, data_dir: Path = DATA, central: bool = False) -> Bounded:
+    """An assumption as a bounded quantity over its stated range (or its central value), status 'assumption'."""
+    return from_assumption(assumption(assumption_id, data_dir), assumption_id, central)
 
 
 def assumption(assumption_id: str, data_dir: Path = DATA) -> pd.Series:

@@ -1,0 +1,108 @@
+"""Bounded quantities: intervals, units and words, each case worked by hand."""
+import math
+
+import pytest
+
+from compute_ledger.evidence.fmt import format_bounded
+from compute_ledger.evidence.quantity import Bounded, UnitError, exact, from_assumption, from_figure, unit_of
+from compute_ledger.evidence.tables import assumed, bounded
+
+
+def figure(value, unit, qualifier, high=None, figure_id="F-test"):
+    return from_figure({"value_low": value, "value_high": high, "unit": unit, "qualifier": qualifier}, figure_id)
+
+
+def test_up_to_divided_by_at_least_is_a_ceiling():
+    # up to US$100B over at least 10 GW: [0, 100B] / [10, ∞) = [0, 10B] per GW
+    per_gw = figure(100e9, "USD", "up_to") / figure(10, "GW", "at_least")
+    assert (per_gw.low, per_gw.high, per_gw.unit) == (0.0, 10e9, unit_of("USD_per_GW"))
+    assert per_gw.bound == "at_most"
+    assert format_bounded(per_gw) == "at most US$10B per GW"
+
+
+def test_up_to_divided_by_exact_years_is_at_most_a_year():
+    # up to US$300B over exactly 5 years: [0, 300B] / [5, 5] = [0, 60B] a year
+    average = figure(300e9, "USD", "up_to") / figure(5, "years", "exact")
+    assert (average.low, average.high) == (0.0, 60e9)
+    assert format_bounded(average) == "at most US$60B a year"
+
+
+def test_exact_total_within_five_years_is_a_floor_and_up_to_within_is_nothing():
+    # 五年內 = (0, 5] years. US$300B / (0, 5] = [60B, ∞); up to US$300B / (0, 5] = [0, ∞)
+    within = figure(5, "years", "up_to")
+    assert (within.low, within.high) == (0.0, 5.0)
+    floor = figure(300e9, "USD", "exact") / within
+    assert (floor.low, floor.high) == (60e9, math.inf)
+    assert format_bounded(floor) == "at least US$60B a year"
+    nothing = figure(300e9, "USD", "up_to") / within
+    assert nothing.bound == "unbounded" and format_bounded(nothing) == "unbounded"
+
+
+def test_about_times_about_is_about():
+    # about 1.35T tokens × about 2: a point, still approximate
+    product = figure(1.35e12, "tokens", "about") * figure(2, "times", "about")
+    assert (product.low, product.high, product.approximate) == (2.7e12, 2.7e12, True)
+    assert format_bounded(product) == "about 2.7T tokens"
+
+
+def test_range_minus_exact_is_a_range():
+    # US$800B–900B − US$500B = US$300B–400B
+    difference = figure(800e9, "USD", "range", high=900e9) - figure(500e9, "USD", "exact")
+    assert (difference.low, difference.high) == (300e9, 400e9)
+    assert format_bounded(difference) == "between US$300B and US$400B"
+
+
+def test_floor_over_floor_bounds_nothing():
+    # at least US$60B / over US$10B: [60B, ∞) / [10B, ∞) = [0, ∞), a floor over a floor
+    bill = figure(60e9, "USD", "at_least")
+    revenue = figure(10e9, "USD", "over")
+    ratio = bill / revenue
+    assert (ratio.low, ratio.high, ratio.unit) == (0.0, math.inf, ())
+    assert ratio.bound == "unbounded" and format_bounded(ratio) == "unbounded"
+
+
+def test_percent_figures_are_shares_and_print_back_as_percent():
+    # up to 75% of US$35B: [0, 26.25B]
+    profit = figure(35e9, "USD", "exact") * figure(75, "percent", "up_to")
+    assert (profit.low, profit.high) == (0.0, 26.25e9)
+    share = figure(62, "percent", "exact") - figure(29, "percent", "exact")
+    assert format_bounded(share, "percentage_points") == "33 pp"
+
+
+def test_mixing_units_fails_loudly():
+    with pytest.raises(UnitError, match="cannot add USD and GW"):
+        figure(1e9, "USD", "exact") + figure(1, "GW", "exact")
+    with pytest.raises(UnitError, match="label, not a quantity"):
+        figure(2030, "calendar_year", "exact")
+    with pytest.raises(UnitError, match="cannot be printed in percent"):
+        format_bounded(figure(1e9, "USD", "exact"), "percent")
+
+
+def test_status_and_basis_travel():
+    reported = figure(300e9, "USD", "exact", figure_id="F1") / figure(5, "years", "exact", figure_id="F2")
+    assert (reported.status, reported.basis) == ("derived", ("F1", "F2"))
+    rate = from_assumption({"value": 150, "unit": "JPY_per_USD", "low": 140, "high": 160}, "fx")
+    assert (rate.low, rate.high, rate.status) == (140, 160, "assumption")
+    usd = figure(10e12, "JPY", "up_to", figure_id="F3") / rate
+    assert usd.status == "assumption" and usd.basis == ("F3", "fx") and usd.unit == unit_of("USD")
+    assert format_bounded(usd) == "at most US$71.4B"   # ¥10T / ¥140 per US$
+
+
+def test_several_and_order_of_span_a_decade_and_are_approximate():
+    several = figure(1e9, "USD", "several")
+    assert (several.low, several.high, several.approximate) == (1e9, 10e9, True)
+    assert format_bounded(several) == "between about US$1B and US$10B"
+
+
+def test_a_bad_interval_or_status_is_refused():
+    with pytest.raises(ValueError, match="low end above"):
+        Bounded(2.0, 1.0, ())
+    with pytest.raises(ValueError, match="status"):
+        exact(1.0, "USD", status="guess")
+
+
+def test_loaded_from_the_data():
+    assert format_bounded(bounded("F003-03") / bounded("F003-04")) == "at most US$10B per GW"
+    rate = assumed("jpy_per_usd")
+    assert (rate.low, rate.high) == (140, 160)
+    assert assumed("jpy_per_usd", central=True).low == 150
