@@ -8,7 +8,7 @@ import pandas as pd
 from .display import LedgerTable
 from ..evidence.fmt import format_figure
 from ..paths import DATA
-from ..evidence.tables import figures, load
+from ..evidence.tables import claim_attribution, figures, load
 from ..evidence.zh_numbers import parse_quantity
 
 
@@ -34,7 +34,7 @@ def claims_used(claim_ids: list[str], name: str, data_dir: Path = DATA) -> Ledge
         raise KeyError(f"unknown claim id(s) {unknown}; see data/claims.csv")
     short_names = load("sources", data_dir).set_index("source_id")["short_name"]
     rows = [{"Claim": claim_id, "Source": short_names[claims.loc[claim_id, "source_id"]],
-             "Speaker": claims.loc[claim_id, "speaker"], "Quote": claims.loc[claim_id, "quote"],
+             "Whose words": claim_attribution(claim_id, data_dir), "Quote": claims.loc[claim_id, "quote"],
              "English": claims.loc[claim_id, "quote_en"]} for claim_id in dict.fromkeys(claim_ids)]
     return LedgerTable(name=name, caption="Claims this chapter relies on, quoted from the sources",
                        frame=pd.DataFrame(rows))

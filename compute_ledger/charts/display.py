@@ -47,18 +47,18 @@ class Quote:
     claim_id: str
 
     def _row(self):
-        from ..evidence.tables import load
+        from ..evidence.tables import claim_attribution, load
 
         claims = load("claims").set_index("claim_id")
         if self.claim_id not in claims.index:
             raise KeyError(f"no claim {self.claim_id!r} in data/claims.csv")
         claim = claims.loc[self.claim_id]
         source = load("sources").set_index("source_id").loc[claim.source_id]
-        return claim, source
+        return claim, source, claim_attribution(self.claim_id)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        claim, source = self._row()
-        attribution = f"{claim.speaker}, per {source.short_name} ({self.claim_id})"
+        claim, source, said_by = self._row()
+        attribution = f"{said_by}, per {source.short_name} ({self.claim_id})"
         markup = (f'<blockquote class="ledger-quote" lang="zh" id="quote-{self.claim_id.lower()}">'
                   f'<p class="ledger-quote-original">{html.escape(claim.quote)}</p>'
                   f'<p class="ledger-quote-english" lang="en">{html.escape(claim.quote_en)}</p>'

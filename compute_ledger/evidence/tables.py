@@ -10,6 +10,7 @@ import pandas as pd
 
 from .fmt import format_figure
 from .quantity import Bounded, from_assumption, from_figure
+from .voices import attribution, chain_names, writer_phrase
 from ..paths import DATA
 from .seeds import to_simplified, to_traditional
 
@@ -55,6 +56,17 @@ def source_short_names(source_ids: list[str], data_dir: Path = DATA) -> list[str
     if missing:
         raise KeyError(f"unknown source id(s) {missing}; see data/sources.csv")
     return [names[s] for s in source_ids]
+
+
+def source_attribution(source_id: str, data_dir: Path = DATA) -> str:
+    """Whose words a source carries, from its chain: 'Dylan Patel, as summarised by the Best Partners host';
+    "the digest's writer, reporting Bloomberg"."""
+    source = load("sources", data_dir).set_index("source_id").loc[source_id]
+    by = writer_phrase(source.writer)
+    speakers = chain_names(source.chain, ("speaker",))
+    if speakers:
+        return f"{' and '.join(speakers)}, as summarised by {by}"
+    return f"{by}, reporting {' and '.join(chain_names(source.chain, ('outlet',)))}"
 
 
 def entity_names(data_dir: Path = DATA) -> dict[str, str]:
@@ -116,6 +128,19 @@ def assumption(assumption_id: str, data_dir: Path = DATA) -> pd.Series:
     if assumption_id not in table.index:
         raise KeyError(f"no assumption {assumption_id!r} in data/assumptions.csv")
     return table.loc[assumption_id]
+
+
+def claim_attribution(claim_id: str, data_dir: Path = DATA) -> str:
+    """Who a claim belongs to, from its speaker and voice and its source's writer and chain.
+
+    'Dylan Patel, as summarised by the Best Partners host'; "the digest's writer, reporting Bloomberg".
+    """
+    claims = load("claims", data_dir).set_index("claim_id")
+    if claim_id not in claims.index:
+        raise KeyError(f"no claim {claim_id!r} in data/claims.csv")
+    claim = claims.loc[claim_id]
+    source = load("sources", data_dir).set_index("source_id").loc[claim.source_id]
+    return attribution(claim.speaker, claim.voice, source.writer, chain_names(source.chain, ("outlet",)))
 
 
 def resolve_entity(name: str, data_dir: Path = DATA) -> str:

@@ -17,6 +17,7 @@ from frictionless import Package
 from . import seeds as seedlib
 from ..paths import DATA, ROOT, SEED_MANIFEST, SEEDS
 from .tables import PACKAGE_FILE, TABLES, descriptor, load
+from .voices import OUTLET_ROLES, chain_names, parse_chain, presented_as_quotation
 from .zh_numbers import QuantityError, parse_quantity
 
 
@@ -157,6 +158,88 @@ def _claims(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     return problems
 
 
+def _chains(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    """Each source's chain reads as 'role: who' links, and names a language model exactly when llm_edited is 'yes'."""
+    shown = _display(data_dir / "sources.csv")
+    problems = []
+    for row_number, row in enumerate(load("sources", data_dir).itertuples(), start=2):
+        try:
+            roles = [role for role, _ in parse_chain(row.chain)]
+        except ValueError as error:
+            problems.append(Problem(shown, row_number, "chain", str(error)))
+            continue
+        if (row.llm_edited == "yes") != ("language model" in roles):
+            problems.append(Problem(shown, row_number, "llm_edited", f"{row.llm_edited!r} but the chain "
+                                    f"{'names no' if row.llm_edited == 'yes' else 'names a'} language model"))
+    return problems
+
+
+def _names_in_chain(chain: str, roles: tuple[str, ...]) -> list[str]:
+    try:
+        return chain_names(chain, roles)
+    except ValueError:
+        return []  # reported by the chain check
+
+
+def _outlet_names(sources) -> set[str]:
+    """Every outlet or publisher in any chain, each part of '36Kr / 新智元' on its own."""
+    return {part.strip().casefold() for chain in sources["chain"]
+            for outlet in _names_in_chain(chain, OUTLET_ROLES) for part in outlet.split("/")}
+
+
+def _voices(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    """A claim belongs to a person or the text's writer, never an outlet, in a voice its text supports.
+
+    'narration' and 'reported' are the writer's own sentences; 'quoted' and 'paraphrased' are someone
+    else's words; 'reported' needs an outlet in the source's chain; 'quoted' needs the seed to present
+    the quote as the speaker's own words (see voices.presented_as_quotation).
+    """
+    shown = _display(data_dir / "claims.csv")
+    sources = load("sources", data_dir).set_index("source_id")
+    outlets = _outlet_names(sources)
+    organisations = {name.casefold() for name in load("entities", data_dir)["name"]}
+    writers = set(sources["writer"])
+    problems = []
+    for row_number, row in enumerate(load("claims", data_dir).itertuples(), start=2):
+        def report(column: str, message: str) -> None:
+            problems.append(Problem(shown, row_number, column, message))
+
+        if row.source_id not in sources.index:
+            continue  # reported by the reference check
+        source = sources.loc[row.source_id]
+        if row.speaker.casefold() in outlets | organisations:
+            report("speaker", f"{row.speaker!r} is an outlet or organisation, not a speaker; give the claim to a "
+                              f"person or to the text's writer ({source.writer!r}), with voice 'reported' for an "
+                              "outlet's reporting")
+            continue
+        is_writer = row.speaker == source.writer
+        if row.speaker in writers and not is_writer:
+            report("speaker", f"{row.speaker!r} wrote another text; the writer of {row.source_id} is {source.writer!r}")
+        elif row.voice in ("narration", "reported") and not is_writer:
+            report("voice", f"{row.voice!r} is the writer's own sentence, but the speaker is {row.speaker!r}; "
+                            f"use speaker {source.writer!r} or voice 'paraphrased'")
+        elif row.voice in ("quoted", "paraphrased") and is_writer:
+            report("voice", f"{row.voice!r} is someone else's words, but the speaker is the writer; "
+                            "use 'narration', or 'reported' for an outlet's reporting")
+        if row.voice == "reported" and not _names_in_chain(source.chain, ("outlet",)):
+            report("voice", f"'reported' needs an outlet in the chain of {row.source_id} (data/sources.csv, column chain)")
+        if row.voice == "quoted" and (seeds_dir / source.file).exists():
+            body = seedlib.load_seed(source.file, seeds_dir).body
+            if not presented_as_quotation(row.quote, body):
+                report("voice", f"'quoted', but {source.file} does not present this as {row.speaker}'s own words "
+                                "(it is not one quotation, not inside quotation marks and not after a speech verb "
+                                "and a colon); use 'paraphrased'")
+    return problems
+
+
+def _sources_and_chains(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    return _sources(data_dir, seeds_dir) + _chains(data_dir, seeds_dir)
+
+
+def _claims_and_voices(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    return _claims(data_dir, seeds_dir) + _voices(data_dir, seeds_dir)
+
+
 def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
@@ -276,7 +359,7 @@ def _completeness(data_dir: Path, seeds_dir: Path) -> list[Problem]:
             for m in unaccounted(data_dir, seeds_dir)]
 
 
-_SEMANTIC = {"sources": _sources, "entities": _entities, "claims": _claims, "figures": _figures,
+_SEMANTIC = {"sources": _sources_and_chains, "entities": _entities, "claims": _claims_and_voices, "figures": _figures,
              "deals": _deals, "assumptions": _assumptions, "glossary": _glossary, "exclusions": _exclusions,
              "positions": _positions}
 _NEEDS = {"claims": {"sources", "entities"}, "figures": {"claims"}, "deals": {"figures"}, "exclusions": {"sources"}, "positions": {"claims"}}
