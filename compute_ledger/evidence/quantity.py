@@ -31,7 +31,7 @@ _COMPOUND = {
     "USD_per_year": (("USD", 1), ("years", -1)),
     "times": (),
 }
-_NOT_QUANTITIES = ("calendar_year", "rank")
+_NOT_QUANTITIES = ("calendar_year",)
 
 
 class UnitError(ValueError):

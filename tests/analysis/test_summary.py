@@ -1,10 +1,11 @@
-"""The landing page's numbers: every glue name the page uses is computed, with values worked by hand."""
+"""The landing page's glue: every glue name the page uses is computed, and each is a finding's words."""
 import re
 
 import nbformat
 
-from compute_ledger.paths import ROOT
+from compute_ledger.analysis.findings import landing_findings
 from compute_ledger.analysis.summary import summary_numbers
+from compute_ledger.paths import ROOT
 
 
 def test_every_glued_name_on_the_landing_page_is_computed():
@@ -14,11 +15,9 @@ def test_every_glued_name_on_the_landing_page_is_computed():
     assert used and used == set(summary_numbers())
 
 
-def test_values_worked_by_hand():
+def test_each_finding_is_glued_as_headline_and_text():
     numbers = summary_numbers()
-    assert numbers["summary_nvidia_profit"] == "US$26.25B"          # 35 × 0.75
-    assert numbers["summary_nvidia_share"] == "38.1%"               # 10 / 26.25
-    assert numbers["summary_nvidia_kept_programme"] == "US$162.5B"  # (26.25 − 10) × 10 GW
-    assert numbers["summary_oracle_per_year"] == "US$60B"           # 300 / 5
-    assert numbers["summary_ai_revenue_multiple"] == "2.125×"       # 85 / 40
-    assert numbers["summary_ms_computed"] == "33 pp"                # 62 − 29
+    for finding in landing_findings():
+        assert numbers[f"summary_{finding.key}_headline"] == finding.headline
+        assert numbers[f"summary_{finding.key}_text"] == finding.text
+    assert numbers["summary_year"] == "2025"

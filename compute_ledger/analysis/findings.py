@@ -1,0 +1,227 @@
+"""The landing page's findings as objects: each built from the bounded values it rests on.
+
+A finding's words come from its numbers. Its bound words ("at most", "at least", "about") come from
+the intervals (compute_ledger.evidence.fmt.format_bounded); a comparative word ("most", "leads") is
+used only when it holds at both ends of every interval involved; and a finding that rests on an
+assumption says so in its own sentence. Tests check each finding's words against its values.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import labs, neoclouds, risks
+from .disagreements import figure_trust
+from ..evidence.checks import consistency_checks
+from ..evidence.fmt import format_bounded, format_value
+from ..evidence.quantity import Bounded, exact
+from ..evidence.tables import assumed, bounded, claim_attribution, entity_names, figure, figure_text, load
+from ..paths import DATA
+
+UNDER_ASSUMPTIONS = "Under the book's assumptions"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: a headline, a paragraph, the bounded values both are built from, and the chapters that show them."""
+
+    key: str
+    headline: str
+    text: str
+    values: dict[str, Bounded] = field(default_factory=dict)
+    chapters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def rests_on_assumption(self) -> bool:
+        return any(v.rests_on_assumption for v in self.values.values())
+
+    @property
+    def basis(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i for v in self.values.values() for i in v.basis))
+
+    def links(self) -> str:
+        return ", ".join(f"[{title}]({path})" for title, path in self.chapters)
+
+
+def is_most(share: Bounded) -> bool:
+    """'Most' holds only if the share is above half at both ends of its interval."""
+    return share.above(0.5)
+
+
+def leader(values: dict[str, Bounded]) -> str | None:
+    """The party whose every possible value exceeds every other party's: the only one that 'leads'."""
+    for name, candidate in values.items():
+        if all(candidate.low > other.high for other_name, other in values.items() if other_name != name):
+            return name
+    return None
+
+
+def _ceiling(quantity: Bounded) -> Bounded:
+    """Only what the interval says about its top: a value that could fall below zero is still 'at most' its ceiling."""
+    return Bounded(-math.inf, quantity.high, quantity.unit, quantity.approximate, quantity.status, quantity.basis)
+
+
+def _list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# ---------------------------------------------------------------------------------------------------
+
+def nvidia_recycling(data_dir: Path = DATA) -> Finding:
+    revenue, margin, equity, half = (bounded(i, data_dir) for i in ("F003-06", "F003-07", "F003-05", "F003-08"))
+    profit = revenue * margin
+    share = equity / profit
+    kept = _ceiling(profit - equity)
+    patel_half = half * profit
+    by = claim_attribution("C003-04", data_dir)
+    text = (f"{_capital(by)}: each unit of the deal sends {format_bounded(revenue)} to Nvidia at a gross margin of "
+            f"{format_bounded(margin, 'percent')}, so {format_bounded(profit, digits=4)} of gross profit. The "
+            f"{format_bounded(equity)} of equity Nvidia puts back into OpenAI is {format_bounded(share, 'percent')} of "
+            f"that, and Nvidia keeps {format_bounded(kept, digits=4)} a unit; Patel's own \"half\" would be "
+            f"{format_bounded(patel_half)}. The book reads a unit as one gigawatt, its own inference from the deal's "
+            "size; the transcript does not say so.")
+    return Finding("nvidia", f"Nvidia puts {format_bounded(share, 'percent')} of its gross profit back into OpenAI",
+                   text, {"revenue": revenue, "margin": margin, "equity": equity, "profit": profit, "share": share,
+                          "kept": kept, "half": patel_half},
+                   (("The compute triangle", "chapters/compute-triangle.ipynb"),))
+
+
+def oracle_bill(data_dir: Path = DATA) -> Finding:
+    total, term, digest_total = bounded("F003-02", data_dir), bounded("F003-01", data_dir), bounded("F002-10", data_dir)
+    average = total / term
+    digest_term = figure("F002-10", data_dir).period  # 'multi-year': a term with no length, so no average
+    text = (f"{_capital(claim_attribution('C003-02', data_dir))} puts OpenAI's purchases from Oracle at "
+            f"{format_bounded(total)} over a term of {format_bounded(term)} (五年內, within five years): on average "
+            f"{format_bounded(average)}. The Bloomberg-based digest's {figure_text('F002-10', data_dir)} over a "
+            f"{digest_term} term sets no floor on any year. {_capital(claim_attribution('C002-31', data_dir))} adds "
+            "that Oracle's growth rides on OpenAI's ability to pay.")
+    return Finding("oracle", f"OpenAI's Oracle bill is {format_bounded(average)} in the Best Partners transcript", text,
+                   {"total": total, "term": term, "average": average, "digest_total": digest_total},
+                   (("The compute triangle", "chapters/compute-triangle.ipynb"), ("The neoclouds", "chapters/neoclouds.ipynb")))
+
+
+TOKEN_FIGURES = {"xai": "F000-33", "google": "F000-34", "anthropic": "F000-35"}
+FOUR_LABS_CLAIM = "C000-04"  # 地球上只有四家 AI 實驗室真正重要: the labs a ranking of the race must cover
+
+
+def token_count(data_dir: Path = DATA) -> Finding:
+    names = entity_names(data_dir)
+    tokens = {names[e]: bounded(f, data_dir) for e, f in TOKEN_FIGURES.items()}
+    first = leader(tokens)
+    others = [n for n in tokens if n != first]
+    before, after = bounded(labs.ANTHROPIC_REVENUE_BEFORE, data_dir), bounded(labs.ANTHROPIC_REVENUE_AFTER, data_dir)
+    growth = after / before
+    stated = _list([f"{n} {format_bounded(q)}" for n, q in tokens.items()])
+    four_labs = [names[e] for e in load("claims", data_dir).set_index("claim_id").loc[FOUR_LABS_CLAIM, "entities"].split(";")]
+    missing = [n for n in four_labs if n not in tokens]
+    headline = (f"{first} leads {_list(others)} on the OpenRouter token count Baker cites" if first
+                else "No lab leads the OpenRouter token count Baker cites across its ranges")
+    text = (f"{_capital(claim_attribution('C000-24', data_dir))}: on OpenRouter {stated} (time window not given). "
+            f"The count gives no figure for {_list(missing)}, so it ranks no one against {'it' if len(missing) == 1 else 'them'}. "
+            f"Anthropic's revenue grew {format_bounded(growth)} ({figure_text(labs.ANTHROPIC_REVENUE_BEFORE, data_dir)} to "
+            f"{figure_text(labs.ANTHROPIC_REVENUE_AFTER, data_dir)}, dates not given).")
+    return Finding("tokens", headline, text, {**tokens, "anthropic_growth": growth},
+                   (("The four labs", "chapters/four-labs.ipynb"),))
+
+
+def gpu_payback(data_dir: Path = DATA) -> Finding:
+    numbers = neoclouds.prose_numbers(data_dir)
+    inputs = {a: assumed(a, data_dir, central=True) for a in
+              ("gpu_capex", "gpu_hour_price", "gpu_utilisation", "gpu_opex_share", "gpu_useful_life")}
+    text = (f"{UNDER_ASSUMPTIONS} (central values from data/assumptions.csv; the sources give no GPU prices or costs), "
+            f"a rented GPU pays back in {numbers['neoclouds_payback_years']} against a useful life of "
+            f"{numbers['neoclouds_life']}; give the first year free, as Patel says Oracle and CoreWeave do, and never "
+            f"recover it, and the GPU ends its life at {numbers['neoclouds_never_cash_end']}.")
+    return Finding("payback", f"{UNDER_ASSUMPTIONS}, a rented GPU barely pays for itself before it ages", text,
+                   inputs, (("The neoclouds", "chapters/neoclouds.ipynb"),))
+
+
+def japan_pledge(data_dir: Path = DATA) -> Finding:
+    yen, usd = bounded("F002-24", data_dir), bounded("F002-25", data_dir)
+    # The two figures state one amount in two currencies, so the rate is ceiling over its own conversion,
+    # not an interval quotient of two independent values (which would bound nothing).
+    rate = exact(yen.high, "JPY", basis=yen.basis) / usd
+    market = assumed("jpy_per_usd", data_dir)
+    inside = market.low <= rate.low and rate.high <= market.high
+    china = bounded("F003-12", data_dir)
+    verdict = "inside" if inside else "outside"
+    text = (f"The Bloomberg-based digest's writer puts a pledge of {figure_text('F002-24', data_dir)} at "
+            f"{figure_text('F002-25', data_dir)}, which implies {format_bounded(rate)}. "
+            f"{UNDER_ASSUMPTIONS}, market rates lie {format_bounded(market)}, and the implied rate is {verdict} "
+            f"that range. China's cumulative push is put at {format_bounded(china)} "
+            f"({claim_attribution('C003-15', data_dir)}).")
+    headline = f"Japan's pledge converts at a rate {verdict} the book's assumed market range"
+    return Finding("japan", headline, text, {"yen": yen, "usd": usd, "rate": rate, "market": market, "china": china},
+                   (("Sovereign AI", "chapters/sovereign-ai.ipynb"),))
+
+
+def xai_debt(data_dir: Path = DATA) -> Finding:
+    debt, total = bounded("F002-08", data_dir), bounded("F002-07", data_dir)
+    share = debt / total
+    p = risks.payoffs(data_dir)
+    matrix = risks.payoff_matrix(**p)
+    dominant = risks.dominant_action(matrix, "row")
+    payoffs = {k: assumed(f"risks_payoff_{k}", data_dir, central=True) for k in p}
+    most = "holds" if is_most(share) else "holds only if the debt reaches its ceiling"
+    text = (f"{_capital(claim_attribution('C002-06', data_dir))}: debt is {format_bounded(debt)} of xAI's "
+            f"{format_bounded(total)} raise, so {format_bounded(share, 'percent')} of it: the digest's \"大部分\" "
+            f"(most) {most}. {UNDER_ASSUMPTIONS} (illustrative payoffs for Baker's prisoner's dilemma; no source "
+            f"states any payoff), {'to ' + dominant.lower() if dominant else 'no one action'} is each giant's best "
+            "reply whatever its rival does.")
+    return Finding("debt", f"Debt is {format_bounded(share, 'percent')} of xAI's raise", text,
+                   {"debt": debt, "total": total, "share": share, **payoffs}, (("Risks", "chapters/risks.ipynb"),))
+
+
+def silicon_intensity(data_dir: Path = DATA) -> Finding:
+    ai_margin, ai_compute, saas_margin, saas_compute = (bounded(i, data_dir) for i in ("F004-50", "F004-51", "F004-48", "F004-49"))
+    multiple = saas_margin / ai_margin
+    text = (f"{_capital(claim_attribution('C004-32', data_dir))}: his AI company spends "
+            f"{format_bounded(ai_compute, 'percent')} of revenue on compute at a {format_bounded(ai_margin, 'percent')} "
+            f"gross margin, against {format_bounded(saas_compute, 'percent')} and {format_bounded(saas_margin, 'percent')} "
+            f"for software; it needs {format_bounded(multiple, digits=4)} the revenue to earn the same gross profit.")
+    return Finding("silicon", "AI is silicon-intensive", text,
+                   {"ai_margin": ai_margin, "ai_compute": ai_compute, "saas_margin": saas_margin,
+                    "saas_compute": saas_compute, "multiple": multiple}, (("Risks", "chapters/risks.ipynb"),))
+
+
+def contradictions(data_dir: Path = DATA) -> Finding:
+    checks = consistency_checks(data_dir)
+    case, cloud, stated = (bounded(i, data_dir) for i in ("F002-31", "F002-32", "F002-33"))
+    gap = case - cloud
+    failed = exact(float((~checks["consistent"]).sum()), "count", "derived")
+    total = exact(float(len(checks)), "count", "derived")
+    text = (f"Microsoft's AI lead is stated as {format_bounded(stated, 'percentage_points')} "
+            f"({claim_attribution('C002-23', data_dir)}), but the same sentence's shares differ by "
+            f"{format_bounded(gap, 'percentage_points')}; {format_bounded(failed)} of {format_bounded(total)} "
+            "consistency checks fail.")
+    return Finding("contradictions", "The sources contradict themselves in places", text,
+                   {"stated_gap": stated, "computed_gap": gap, "failed": failed, "checks": total},
+                   (("Where the sources disagree", "chapters/where-sources-disagree.ipynb"),))
+
+
+def unchecked_figures(data_dir: Path = DATA) -> Finding:
+    trust = figure_trust(data_dir)
+    unchecked = exact(float((trust["trust"] == "single statement").sum()), "count", "derived")
+    total = exact(float(len(trust)), "count", "derived")
+    share = unchecked / total
+    quantifier = "Most" if is_most(share) else format_bounded(share, "percent")
+    text = (f"Of {format_bounded(total)} figures, {format_bounded(unchecked)} ({format_bounded(share, 'percent')}) "
+            "are tested by no consistency check: each rests on one sentence of a second-hand text, and nothing "
+            "in the book confirms or contradicts it.")
+    return Finding("unchecked", f"{quantifier} figures rest on one sentence that no check tests", text,
+                   {"unchecked": unchecked, "figures": total, "share": share},
+                   (("Sources and method", "chapters/sources-and-method.ipynb"),))
+
+
+LANDING = (nvidia_recycling, oracle_bill, token_count, gpu_payback, japan_pledge, xai_debt, silicon_intensity,
+           contradictions, unchecked_figures)
+
+
+def landing_findings(data_dir: Path = DATA) -> list[Finding]:
+    """The landing page's findings, in the order the page gives them."""
+    return [build(data_dir) for build in LANDING]

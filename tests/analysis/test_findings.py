@@ -1,0 +1,104 @@
+"""Findings: each one's words fit its numbers across their whole interval, with values worked by hand."""
+import math
+import re
+
+import pytest
+
+from compute_ledger.analysis import findings
+from compute_ledger.analysis.findings import UNDER_ASSUMPTIONS, is_most, landing_findings, leader
+from compute_ledger.evidence.quantity import Bounded
+
+
+@pytest.fixture(scope="module")
+def found():
+    return {f.key: f for f in landing_findings()}
+
+
+def share(low, high):
+    return Bounded(low, high, ())
+
+
+def test_most_needs_more_than_half_at_both_ends():
+    assert is_most(share(0.51, 0.9)) and not is_most(share(0.0, 0.625)) and not is_most(share(0.5, 0.5))
+
+
+def test_leads_needs_every_value_above_every_rival():
+    tokens = {"A": Bounded(1.35e12, 1.35e12, ()), "B": Bounded(8e11, 9e11, ()), "C": Bounded(0.0, 1.4e12, ())}
+    assert leader(tokens) is None                       # C could exceed A
+    del tokens["C"]
+    assert leader(tokens) == "A"
+
+
+def test_every_finding_that_rests_on_an_assumption_says_so_in_its_sentence(found):
+    assert {k for k, f in found.items() if f.rests_on_assumption} == {"payback", "japan", "debt"}
+    for finding in found.values():
+        assert (UNDER_ASSUMPTIONS in finding.text) is finding.rests_on_assumption, finding.key
+
+
+def test_no_finding_says_most_or_leads_unless_its_numbers_do(found):
+    most = re.compile(r"(?<!at )\bmost\b", re.I)  # 'most' as a claim, not the bound word 'at most'
+    for finding in found.values():
+        words = finding.headline + " " + finding.text
+        if most.search(finding.headline):
+            assert finding.key == "unchecked" and is_most(finding.values["share"])
+        if " leads " in words:
+            assert finding.key == "tokens"
+    assert "Most" in found["unchecked"].headline  # 129 of 160 = 80.6%, a point above half
+
+
+def test_nvidia_recycling_bounds(found):
+    v = found["nvidia"].values
+    # 35 × [0, 0.75] = [0, 26.25]; 10 / [0, 26.25] = [0.381, ∞); [0, 26.25] − 10 = at most 16.25
+    assert (v["profit"].low, v["profit"].high) == (0.0, 26.25e9)
+    assert v["share"].low == pytest.approx(10 / 26.25) and math.isinf(v["share"].high)
+    assert v["kept"].high == pytest.approx(16.25e9) and v["half"].high == pytest.approx(13.125e9)
+    assert found["nvidia"].headline == "Nvidia puts at least about 38.1% of its gross profit back into OpenAI"
+    assert "keeps at most about US$16.25B" in found["nvidia"].text and "most of" not in found["nvidia"].text
+
+
+def test_oracle_average_has_a_floor_only_from_the_transcript(found):
+    finding = found["oracle"]
+    # US$300B / (0, 5] years = [60B, ∞) a year; the digest's up to US$300B gives no average at all
+    assert (finding.values["average"].low, finding.values["average"].high) == (60e9, math.inf)
+    assert finding.headline == "OpenAI's Oracle bill is at least US$60B a year in the Best Partners transcript"
+    assert "sets no floor" in finding.text and "The Best Partners host puts" in finding.text
+
+
+def test_tokens_name_who_is_led_and_who_is_not_counted(found):
+    finding = found["tokens"]
+    assert finding.headline == "xAI leads Google and Anthropic on the OpenRouter token count Baker cites"
+    assert "gives no figure for OpenAI" in finding.text and "6×" in finding.text
+
+
+def test_debt_share_is_a_ceiling_so_most_is_not_stated(found):
+    finding = found["debt"]
+    # [0, 12.5] / 20 = [0, 0.625]
+    assert (finding.values["share"].low, finding.values["share"].high) == (0.0, 0.625)
+    assert finding.headline == "Debt is at most 62.5% of xAI's raise"
+    assert "holds only if the debt reaches its ceiling" in finding.text
+    assert "to invest heavily is each giant's best reply" in finding.text
+
+
+def test_japan_rate_is_the_ceiling_over_its_own_conversion(found):
+    rate = found["japan"].values["rate"]
+    assert rate.low == pytest.approx(10e12 / 65e9) and rate.approximate   # ¥10T / about US$65B ≈ 153.8
+    assert "about 154 ¥/US$" in found["japan"].text and "inside" in found["japan"].headline
+
+
+def test_silicon_and_contradictions_worked_by_hand(found):
+    assert found["silicon"].values["multiple"].low == pytest.approx(85 / 40)
+    assert "2.125×" in found["silicon"].text
+    assert "differ by 33 pp" in found["contradictions"].text and "stated as 16 pp" in found["contradictions"].text
+
+
+def test_unchecked_share_measures_what_it_says(found):
+    v = found["unchecked"].values
+    assert v["share"].low == pytest.approx(v["unchecked"].low / v["figures"].low)
+    assert "tested by no consistency check" in found["unchecked"].text
+    assert "no other source confirms" not in found["unchecked"].text
+
+
+def test_every_finding_links_a_chapter_and_names_its_basis(found):
+    for finding in found.values():
+        assert finding.chapters and finding.links().startswith("[")
+    assert found["oracle"].basis[:2] == ("F003-02", "F003-01")
