@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..evidence.fmt import format_figure, format_value, significant
+from ..evidence.fmt import format_bounded, format_figure, format_value, significant
 from ..paths import DATA
-from .derived import oracle_per_year, xai_raise
-from ..evidence.tables import assumption, figure_text, figures, load
+from .derived import xai_raise
+from ..evidence.tables import assumption, bounded, figure_text, figures, load
 
 # ---------------------------------------------------------------------------------------------
 # Small calculations
@@ -173,17 +173,18 @@ def openai_commitment_vs_revenue(data_dir: Path = DATA) -> pd.DataFrame:
     """OpenAI's Oracle contract spread over its term, beside the revenue floor Baker gives.
 
     The contract (F003-02) runs 'within' five years (F003-01), so the even spread is a floor per year;
-    revenue is 'over' US$10B (F004-23). The two come from different sources and dates: an order-of-magnitude
-    comparison, not a budget.
+    revenue is 'over' US$10B (F004-23), also a floor. A floor over a floor bounds nothing, so `ratio`
+    (bill ÷ revenue, in words from its interval) says 'unbounded': the sources fix no multiple.
     """
-    table = figures(data_dir).set_index("figure_id")
-    yearly = oracle_per_year(data_dir)
-    revenue = float(table.loc["F004-23", "value_low"])
+    yearly = bounded("F003-02", data_dir) / bounded("F003-01", data_dir)
+    revenue = bounded("F004-23", data_dir)
+    ratio = format_bounded(yearly / revenue)
     return pd.DataFrame([
-        {"item": "Oracle contract, average a year", "value": yearly, "bound": "at least", "status": "derived",
-         "ids": "F003-02 ÷ F003-01"},
-        {"item": "OpenAI revenue, per Baker", "value": revenue, "bound": "over", "status": "reported", "ids": "F004-23"},
-    ]).assign(times_revenue=lambda d: d["value"] / revenue)
+        {"item": "Oracle contract, average a year", "value": yearly.low, "bound": format_bounded(yearly),
+         "status": "derived", "ids": "F003-02 ÷ F003-01"},
+        {"item": "OpenAI revenue, per Baker", "value": revenue.low, "bound": "over " + format_value(revenue.low, "USD"),
+         "status": "reported", "ids": "F004-23"},
+    ]).assign(ratio=ratio)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,7 +256,7 @@ def risks(data_dir: Path = DATA) -> list[Risk]:
         return figure_text(figure_id, data_dir)
 
     raise_ = xai_raise(data_dir).set_index("part")
-    yearly = oracle_per_year(data_dir)
+    yearly = bounded("F003-02", data_dir) / bounded("F003-01", data_dir)
     curtail = float(table.loc["F003-15", "value_low"])
     return [
         Risk("returns", "Returns on AI capital", "Tech giants",
@@ -271,13 +272,13 @@ def risks(data_dir: Path = DATA) -> list[Risk]:
              "Baker's forecast sequence: new debt, then cancelled dividends, then halted buybacks.",
              {"baker-asi-decade": ["C004-33", "C004-45", "C004-46", "C004-34", "C004-35"]}),
         Risk("xai-debt", "Debt-financed chips (xAI)", "Frontier labs",
-             f"Debt is {f('F002-08')} of a {f('F002-07')} raise ({format_value(raise_.loc['Debt', 'share'], 'percent')}), "
+             f"Debt is {f('F002-08')} of a {f('F002-07')} raise ({raise_.loc['Debt', 'share_label']}), "
              "used to lock up Nvidia GPUs; Patel sees a risk that xAI cannot keep raising money.",
              "xAI's next raise and its debt share; any sign of commercial direction.",
              {"bloomberg-compute-bet": ["C002-05", "C002-06", "C002-16"], "patel-best-partners": ["C003-27"]}),
         Risk("openai-cash", "Financing OpenAI", "Frontier labs",
              f"No profit planned within {format_value(float(table.loc['F001-10', 'value_low']), 'years')} while committing "
-             f"{f('F003-02')} to Oracle (at least {format_value(yearly, 'USD')} a year on average); a high-cost token "
+             f"{f('F003-02')} to Oracle ({format_bounded(yearly)} on average); a high-cost token "
              "producer that must reach cost parity before the money runs out.",
              "Whether new financing comes on acceptable terms; cash flow under the PBC structure.",
              {"patel-silicon-valley": ["C001-16"], "baker-four-labs": ["C000-43"], "bloomberg-compute-bet": ["C002-32"],

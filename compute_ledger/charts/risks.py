@@ -203,9 +203,7 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
 
     bill = openai.copy()
     bill["value_b"] = bill["value"] / 1e9
-    bill["text"] = [f"{r.bound} {format_value(r.value, 'USD')}" + (f" ({significant(r.times_revenue)}× revenue)"
-                                                                   if r.status == "derived" else "")
-                    for r in bill.itertuples()]
+    bill["text"] = bill["bound"]
     bill["row"] = [f"{r.item} ({r.status})" for r in bill.itertuples()]
     bottom_base = alt.Chart(bill).encode(y=alt.Y("row:N", sort=bill["row"].tolist(), title=None,
                                                  axis=alt.Axis(labelLimit=200, labelExpr=_TWO_LINES)))
@@ -218,9 +216,9 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
         "OpenAI: Oracle contract per year against revenue", fontSize=12, anchor="start", frame="bounds"))
     chart = alt.vconcat(top, bottom, spacing=22).resolve_scale(x="independent")
     debt = split.iloc[0]
-    multiple = bill.loc[bill.status == "derived", "times_revenue"].iloc[0]
+    yearly, revenue = bill["bound"].iloc[0], bill["bound"].iloc[1]
     title = (f"xAI: {bound_words[debt.bound]}{format_value(debt.share, 'percent')} debt; OpenAI: Oracle bill "
-             f"{significant(multiple)}× revenue floor")
+             f"{yearly}, revenue {revenue}")
     return finish(
         chart, name="fig-risks-financing", title=title,
         subtitle="xAI's raise by part; OpenAI's yearly Oracle bill against its revenue (US$ billions)",
@@ -233,7 +231,9 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
                      f"{bill.text.iloc[0]} a year, against revenue {bill.text.iloc[1]}."),
         notes=["Derived: xAI's remainder is the raise less debt and Nvidia's equity (a floor, since debt is 'up to'); the "
                "Oracle contract is spread evenly over its term ('within' five years, so a floor per year).",
-               "The revenue floor comes from a different source and date than the contract: an order-of-magnitude comparison."],
+               f"Both OpenAI bars are floors, and a floor over a floor bounds nothing: the bill ÷ revenue is "
+               f"{bill['ratio'].iloc[0]} on the sources' figures, so no multiple is drawn. They also come from different "
+               "sources and dates."],
     )
 
 

@@ -11,7 +11,7 @@ from compute_ledger.paths import ROOT
 def test_every_glued_name_on_the_landing_page_is_computed():
     markdown = "\n".join(c.source for c in nbformat.read(ROOT / "index.ipynb", as_version=4).cells
                          if c.cell_type == "markdown")
-    used = set(re.findall(r"\{glue:text\}`(summary_\w+)`", markdown))
+    used = set(re.findall(r"\{glue:(?:text|md)\}`(summary_\w+)`", markdown))
     assert used and used == set(summary_numbers())
 
 
