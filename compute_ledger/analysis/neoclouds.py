@@ -18,10 +18,9 @@ import numpy as np
 import pandas as pd
 
 from ..evidence.checks import consistency_checks, parts_total
-from ..evidence.fmt import format_figure, format_range, format_value
+from ..evidence.fmt import format_bounded, format_figure, format_range, format_value
 from ..paths import DATA
-from .derived import per_year
-from ..evidence.tables import assumption, deals, entity_names, figure, figure_text, load, value
+from ..evidence.tables import assumption, bounded, deals, entity_names, figure, figure_text, load, value
 
 # A calendar year of GPU-hours. This is the definition of a year, not an assumption about neoclouds.
 HOURS_PER_YEAR = 365 * 24
@@ -369,7 +368,7 @@ def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
     valued = contracts.dropna(subset=["value"])
     out.update(neoclouds_oracle_contract=fig("F002-10"), neoclouds_oracle_contract_patel=fig("F003-02"),
                neoclouds_oracle_term=format_value(val("F003-01"), "years"),
-               neoclouds_oracle_per_year=format_value(per_year(val("F003-02"), val("F003-01")), "USD"),
+               neoclouds_oracle_per_year=format_bounded(bounded("F003-02", data_dir) / bounded("F003-01", data_dir)),
                neoclouds_oracle_gw=fig("F002-11"),
                neoclouds_stated_total=format_value(valued["value"].sum(), "USD"),
                neoclouds_openai_share=format_value(customer_share(contracts, "openai"), "percent"),

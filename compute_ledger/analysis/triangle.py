@@ -19,9 +19,10 @@ import pandas as pd
 
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_value
+from ..evidence.quantity import Bounded
 from ..paths import DATA
 from .derived import oracle_per_year, per_year, xai_raise  # noqa: F401 (used by the chapter through this module)
-from ..evidence.tables import assumption, deals, figure_text, figures, load
+from ..evidence.tables import assumption, bounded, deals, figure_text, figures, load
 
 # The companies drawn in the chapter's flow diagram: the triangle and the ring around it.
 TRIANGLE_ENTITIES = ("openai", "oracle", "nvidia", "amd", "microsoft", "coreweave", "xai", "anthropic")
@@ -232,6 +233,19 @@ def slider_ranges(data_dir: Path = DATA) -> dict[str, SliderRange]:
     }
 
 
+def source_bounds(data_dir: Path = DATA) -> dict[str, tuple[float, float]]:
+    """What the sources allow each slider, in the slider's units, from the figures' bounds.
+
+    Margin: 'as high as 75%' (F003-07) is [0, 75]. Equity per GW: up to US$100B over at least 10 GW
+    (F003-03 ÷ F003-04) is at most US$10B. Share of build cost: the US$35B is part of the total
+    (總成本的 350 億美元), so the share stays below 100%.
+    """
+    margin = bounded(MARGIN_FIGURE, data_dir)
+    per_gw = bounded(PROGRAMME_EQUITY_FIGURE, data_dir) / bounded(GIGAWATTS_FIGURE, data_dir)
+    return {"margin": (margin.low * 100, margin.high * 100), "equity": (per_gw.low / 1e9, per_gw.high / 1e9),
+            "share": (0.0, 100.0)}
+
+
 def grid_values(low: float, high: float, steps: int) -> list[float]:
     """`steps` + 1 evenly spaced values from low to high, both ends included."""
     return [float(v) for v in np.linspace(low, high, steps + 1)]
@@ -335,10 +349,9 @@ def oracle_contract(data_dir: Path = DATA) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def amd_revenue_per_gw(data_dir: Path = DATA) -> float:
-    """AMD's US$100B 'potential revenue' over the up-to-6-GW deployment: a rough per-gigawatt reading."""
-    table = _figures(data_dir)
-    return _value(table, "F002-27") / _value(table, "F002-12")
+def amd_revenue_per_gw(data_dir: Path = DATA) -> Bounded:
+    """AMD's US$100B 'potential revenue' over the up-to-6-GW deployment: at least US$16.7B per GW, a rough reading."""
+    return bounded("F002-27", data_dir) / bounded("F002-12", data_dir)
 
 
 def stated_cloud_contracts(data_dir: Path = DATA) -> float:

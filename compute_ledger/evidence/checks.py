@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .fmt import format_figure, format_value, significant
+from .fmt import format_bounded, format_figure, format_value, significant
 from ..paths import DATA
-from .tables import assumption, figures
+from .tables import assumption, bounded, figures
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class _Figures:
     """Figure values by id, with a record of which ids a check used."""
 
     def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
         self.table = figures(data_dir).set_index("figure_id")
 
     def __call__(self, figure_id: str) -> float:
@@ -117,19 +118,22 @@ def _nvidia_half_of_gross_profit(f: _Figures) -> Check:
 
 def _nvidia_equity_per_gigawatt(f: _Figures) -> Check:
     per_gw = implied_rate(f("F003-03"), f("F003-04"))
+    bound = format_bounded(bounded("F003-03", f.data_dir) / bounded("F003-04", f.data_dir))
     return Check("nvidia-equity-per-gw", "per gigawatt", "Is the ~US$10B equity figure per gigawatt?",
-                 "F003-03 ÷ F003-04 vs F003-05", f.text("F003-05"), format_value(per_gw, "USD_per_GW"),
+                 "F003-03 ÷ F003-04 vs F003-05", f.text("F003-05"), bound,
                  within(per_gw, f("F003-05"), 0.1),
-                 f"Dividing {f.text('F003-03')} by {f.text('F003-04')} gives {format_value(per_gw, 'USD_per_GW')}, matching the "
-                 f"{f.text('F003-05')} figure: the digest's per-deal numbers read as per-gigawatt amounts.",
+                 f"{f.text('F003-03')} over {f.text('F003-04')} is {bound}; the {f.text('F003-05')} figure sits at that "
+                 "ceiling, so the per-deal numbers can be read per gigawatt. The per-gigawatt reading is the book's: "
+                 "the text does not say so.",
                  stated_value=f("F003-05"), computed_value=per_gw)
 
 
 def _xai_debt_share(f: _Figures) -> Check:
     share = f("F002-08") / f("F002-07") * 100
+    bound = format_bounded(bounded("F002-08", f.data_dir) / bounded("F002-07", f.data_dir), "percent")
     return Check("xai-debt-majority", "parts against total", "Is debt really 'most' of xAI's raise?",
-                 "F002-08 ÷ F002-07", "most (大部分)", format_value(share, "percent"), share > 50,
-                 f"Debt of {f.text('F002-08')} in a {f.text('F002-07')} raise is {format_value(share, 'percent')} of it.",
+                 "F002-08 ÷ F002-07", "most (大部分)", bound, share > 50,
+                 f"Debt of {f.text('F002-08')} in a {f.text('F002-07')} raise is {bound} of it: 'most' at its ceiling.",
                  stated_value=50.0, computed_value=share)
 
 

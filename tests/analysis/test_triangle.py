@@ -87,10 +87,22 @@ def test_slider_ranges_come_from_figures_and_assumptions():
     margin, share, equity = ranges["margin"], ranges["share"], ranges["equity"]
     assert margin.value == 75                                      # F003-07
     assert (margin.low, margin.high) == (assumption("nvidia_gross_margin").low, assumption("nvidia_gross_margin").high)
-    # US$35B over the build-cost assumption (50B, range 35–70B): 70%, from 35/70 = 50% to 35/35 = 100%
-    assert (share.value, share.low, share.high) == pytest.approx((70, 50, 100))
-    assert equity.value == 10 and equity.low < 13.125 < equity.high  # brackets the 'half' reading
+    # US$35B over the build-cost assumption (50B, range 40–70B): 70%, from 35/70 = 50% to 35/40 = 87.5%
+    assert (share.value, share.low, share.high) == pytest.approx((70, 50, 87.5))
+    assert equity.value == 10 and equity.low < equity.high == 10     # up to the sources' ceiling
     assert len({r.name for r in ranges.values()}) == 3
+
+
+def test_sliders_stay_inside_what_the_sources_allow():
+    bounds = triangle.source_bounds()
+    # 高達 75% -> [0, 75]; up to US$100B / at least 10 GW -> at most US$10B per GW; US$35B is part of the build
+    assert bounds["margin"] == (0.0, 75.0) and bounds["equity"] == (0.0, 10.0)
+    for name, slider in triangle.slider_ranges().items():
+        low, high = bounds[name]
+        assert low <= slider.low <= slider.value <= slider.high <= high, name
+    assert triangle.slider_ranges()["share"].high < 100   # never the whole build
+    grid = triangle.sensitivity_grid()
+    assert grid["margin"].max() <= 75 and grid["equity"].max() <= 10e9
 
 
 def test_oracle_contract_per_year():
@@ -101,7 +113,8 @@ def test_oracle_contract_per_year():
 
 
 def test_amd_xai_and_cloud_contracts():
-    assert triangle.amd_revenue_per_gw() == pytest.approx(16.667e9, rel=1e-4)  # 100 / 6
+    per_gw = triangle.amd_revenue_per_gw()                                    # 100 / [0, 6] = [16.7, ∞)
+    assert per_gw.low == pytest.approx(16.667e9, rel=1e-4) and per_gw.bound == "at_least"
     parts = triangle.xai_raise().set_index("part")
     assert parts.loc["Other equity", "amount"] == pytest.approx(5.5e9)          # 20 − 12.5 − 2
     assert parts["share"].tolist() == pytest.approx([62.5, 10.0, 27.5])

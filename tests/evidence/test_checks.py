@@ -21,8 +21,8 @@ def checks():
     ("japan-fx", True, "154 ¥ per US$"),            # 10,000 / 65 = 153.8, inside 140–160
     ("microsoft-gap", False, "33 pp"),              # 62 − 29 = 33, not 16
     ("nvidia-half-gross-profit", False, "US$13.1B"),  # 35 × 0.75 = 26.25; half = 13.125 ≠ ~10
-    ("nvidia-equity-per-gw", True, "US$10B per GW"),  # 100 / 10 = 10
-    ("xai-debt-majority", True, "62.5%"),           # 12.5 / 20
+    ("nvidia-equity-per-gw", True, "at most US$10B per GW"),  # 100 / 10 = 10
+    ("xai-debt-majority", True, "at most 62.5%"),           # 12.5 / 20
     ("nvidia-openai-10gw", False, "same number, opposite bounds"),  # up to vs at least
     ("oracle-contract", True, "US$300B"),
     ("niche-share", False, "US$50B"),               # 0.5% × 10T = 50B, not 'several billion'
