@@ -8,6 +8,7 @@ import pandas as pd
 from ..paths import DATA, SEEDS
 from ..evidence.seeds import detect_script, load_seed, script_counts
 from ..evidence.tables import load
+from ..evidence.voices import VOICES
 
 UNIT_FAMILIES = {
     "money": {"USD", "JPY"}, "power and capacity": {"GW", "kW"},
@@ -33,12 +34,21 @@ def source_profile(data_dir: Path = DATA, seeds_dir: Path = SEEDS) -> pd.DataFra
         rows.append({
             "source_id": source.source_id, "short_name": source.short_name, "title": source.title,
             "outlet": source.outlet, "speakers": source.speakers, "kind": source.kind,
+            "writer": source.writer, "chain": source.chain, "llm_edited": source.llm_edited,
             "published": source.published or "not stated", "script": detect_script(body),
             "characters": len(body), "traditional_only": traditional, "simplified_only": simplified,
             "claims": int((claims.source_id == source.source_id).sum()),
             "figures": int((figures.source_id == source.source_id).sum()),
         })
     return pd.DataFrame(rows)
+
+
+def voices_by_source(data_dir: Path = DATA) -> pd.DataFrame:
+    """Claims per source and voice (quoted, paraphrased, narration, reported), every voice a column, in source order."""
+    claims = load("claims", data_dir)
+    names = load("sources", data_dir).set_index("source_id")["short_name"]
+    counts = pd.crosstab(claims["source_id"], claims["voice"]).reindex(index=names.index, columns=list(VOICES), fill_value=0)
+    return counts.rename(index=names).rename_axis("Source").rename_axis(None, axis=1).reset_index()
 
 
 def figures_by_family(data_dir: Path = DATA) -> pd.DataFrame:
