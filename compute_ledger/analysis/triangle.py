@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..evidence.checks import consistency_checks
-from ..evidence.fmt import format_value
+from ..evidence.fmt import format_bounded, format_value
 from ..evidence.quantity import Bounded
 from ..paths import DATA
 from .derived import oracle_per_year, per_year, xai_raise  # noqa: F401 (used by the chapter through this module)
@@ -335,15 +335,14 @@ def deals_table(data_dir: Path = DATA) -> pd.DataFrame:
 def oracle_contract(data_dir: Path = DATA) -> pd.DataFrame:
     """The OpenAI–Oracle contract as each source states it, and the yearly average where a term is given."""
     table = _figures(data_dir)
-    patel_total, patel_years = _value(table, "F003-02"), _value(table, "F003-01")
-    yearly = per_year(patel_total, patel_years)
+    yearly = bounded("F003-02", data_dir) / bounded("F003-01", data_dir)
     rows = [
         {"Source": table.loc["F002-10", "short_name"], "Total": figure_text("F002-10", data_dir),
          "Term": "multi-year (為期多年)", "Average per year": "cannot be computed: no term in years",
          "Figures": "F002-10"},
         {"Source": table.loc["F003-02", "short_name"], "Total": figure_text("F003-02", data_dir),
          "Term": f"{figure_text('F003-01', data_dir)} (五年內)",
-         "Average per year": f"at least {format_value(yearly, 'USD')} (derived: total ÷ years; a shorter term means more)",
+         "Average per year": f"{format_bounded(yearly)} (derived: total ÷ years; a shorter term means more)",
          "Figures": "F003-02, F003-01"},
     ]
     return pd.DataFrame(rows)
