@@ -7,11 +7,10 @@ assumption says so in its own sentence. Tests check each finding's words against
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import labs, neoclouds, risks
+from . import labs, neoclouds, risks, triangle
 from .disagreements import figure_trust
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_value
@@ -57,11 +56,6 @@ def leader(values: dict[str, Bounded]) -> str | None:
     return None
 
 
-def _ceiling(quantity: Bounded) -> Bounded:
-    """Only what the interval says about its top: a value that could fall below zero is still 'at most' its ceiling."""
-    return Bounded(-math.inf, quantity.high, quantity.unit, quantity.approximate, quantity.status, quantity.basis)
-
-
 def _list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -73,11 +67,9 @@ def _capital(text: str) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 def nvidia_recycling(data_dir: Path = DATA) -> Finding:
-    revenue, margin, equity, half = (bounded(i, data_dir) for i in ("F003-06", "F003-07", "F003-05", "F003-08"))
-    profit = revenue * margin
-    share = equity / profit
-    kept = _ceiling(profit - equity)
-    patel_half = half * profit
+    values = triangle.recycling_bounds(data_dir)
+    revenue, margin, equity, profit, share, kept, patel_half = (values[k] for k in (
+        "revenue", "margin", "equity", "profit", "share", "kept", "half"))
     by = claim_attribution("C003-04", data_dir)
     text = (f"{_capital(by)}: each unit of the deal sends {format_bounded(revenue)} to Nvidia at a gross margin of "
             f"{format_bounded(margin, 'percent')}, so {format_bounded(profit, digits=4)} of gross profit. The "
@@ -86,8 +78,7 @@ def nvidia_recycling(data_dir: Path = DATA) -> Finding:
             f"{format_bounded(patel_half)}. The book reads a unit as one gigawatt, its own inference from the deal's "
             "size; the transcript does not say so.")
     return Finding("nvidia", f"Nvidia puts {format_bounded(share, 'percent')} of its gross profit back into OpenAI",
-                   text, {"revenue": revenue, "margin": margin, "equity": equity, "profit": profit, "share": share,
-                          "kept": kept, "half": patel_half},
+                   text, values,
                    (("The compute triangle", "chapters/compute-triangle.ipynb"),))
 
 

@@ -11,6 +11,7 @@ book's one number format (compute_ledger.evidence.fmt).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,6 +121,19 @@ def stated_recycling(data_dir: Path = DATA) -> Recycling:
     """Patel's per-unit numbers, read per gigawatt (see the 'nvidia-equity-per-gw' check for why)."""
     table = _figures(data_dir)
     return Recycling(_value(table, REVENUE_FIGURE), _value(table, MARGIN_FIGURE), _value(table, EQUITY_FIGURE))
+
+
+def recycling_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """Patel's per-unit numbers as bounded values: the margin is a ceiling ('as high as 75%'), so gross profit is
+    at most US$26.25B, the share recycled at least about 38.1% and the profit kept at most about US$16.25B."""
+    revenue, margin = bounded(REVENUE_FIGURE, data_dir), bounded(MARGIN_FIGURE, data_dir)
+    equity, half = bounded(EQUITY_FIGURE, data_dir), bounded(HALF_FIGURE, data_dir)
+    profit = revenue * margin
+    kept = profit - equity
+    # only the top of 'kept' is stated: at a low enough margin the equity exceeds the gross profit
+    kept = Bounded(-math.inf, kept.high, kept.unit, kept.approximate, kept.status, kept.basis)
+    return {"revenue": revenue, "margin": margin, "equity": equity, "profit": profit, "share": equity / profit,
+            "kept": kept, "half": half * profit}
 
 
 def programme_gigawatts(data_dir: Path = DATA) -> float:

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from ..analysis import triangle
-from ..evidence.fmt import format_value
+from ..evidence.fmt import format_bounded, format_value
 from ..evidence.tables import entity_names
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, GRID, INK, MUTED_INK, ROLE_COLORS
@@ -144,7 +144,11 @@ _KIND_COLORS = {"Revenue or subtotal": ROLE_COLORS["total"], "Deduction": ROLE_C
 
 
 def recycling_waterfall(frame: pd.DataFrame, kept_share: float, source_ids: list[str]) -> LedgerChart:
-    """Revenue → cost of goods → gross profit → equity returned → gross profit kept, per GW and for the programme."""
+    """Revenue → cost of goods → gross profit → equity returned → gross profit kept, per GW and for the programme.
+
+    The bars are drawn at the margin's ceiling; the title words come from the bounded values.
+    """
+    bounds = triangle.recycling_bounds()
     scopes = list(dict.fromkeys(frame["scope"]))
     base = alt.Chart().encode(
         x=alt.X("step:N", sort=list(triangle.WATERFALL_STEPS), title=None,
@@ -172,8 +176,8 @@ def recycling_waterfall(frame: pd.DataFrame, kept_share: float, source_ids: list
         + f". The equity returned is {share} of gross profit.")
     return finish(
         chart, name="fig-triangle-waterfall",
-        title=f"After {per_gw.loc['Equity returned', 'label'].lstrip('−')} of equity, Nvidia keeps "
-              f"{per_gw.loc['Gross profit kept', 'label']} per GW",
+        title=f"After {format_bounded(bounds['equity'])} of equity, Nvidia keeps "
+              f"{format_bounded(bounds['kept'], digits=4)} per GW",
         subtitle="Nvidia's side of the deal, per gigawatt and for the programme (US$ billions)",
         sources=source_ids, data=frame[["scope", "step", "kind", "start", "end", "amount", "label"]],
         description=description,
@@ -254,8 +258,8 @@ def recycling_sensitivity(ranges: dict[str, triangle.SliderRange], build_cost: f
                           "basis": r.basis} for r in ranges.values()])
     return finish(
         chart, name="fig-triangle-sensitivity",
-        title=f"Nvidia recycles {format_value(stated.share_recycled * 100, 'percent', 3)} of gross profit at the "
-              "sources' figures",
+        title=f"Nvidia recycles {format_bounded(triangle.recycling_bounds()['share'], 'percent')} of gross profit on "
+              "the sources' figures",
         subtitle="Nvidia's revenue, gross profit, equity returned and profit kept per GW (US$ billions)",
         sources=source_ids, data=data, description=description,
         notes=[f"Assumption: build cost of {format_value(build_cost, 'USD')} per GW (build_cost_per_gw); the sources give",

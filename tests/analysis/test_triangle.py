@@ -1,4 +1,6 @@
 """The compute triangle: Nvidia's margin recycling and the deal figures, with expected values worked by hand."""
+import math
+
 import pandas as pd
 import pytest
 
@@ -178,3 +180,14 @@ def test_every_deal_has_a_node_and_a_label_place():
     flows = triangle.deal_flows()
     assert set(flows["from_entity"]) | set(flows["to_entity"]) <= set(charts.NODES)
     assert set(flows["deal_id"]) == set(charts.LABEL_PLACES)
+
+
+def test_recycling_bounds_carry_the_margin_ceiling():
+    b = triangle.recycling_bounds()
+    # 35 × [0, 0.75] = [0, 26.25]; about 10 ÷ [0, 26.25] = [0.381, ∞); [0, 26.25] − 10 → at most 16.25
+    assert (b["profit"].low, b["profit"].high) == (0.0, 26.25e9)
+    assert b["share"].low == pytest.approx(10 / 26.25) and math.isinf(b["share"].high) and b["share"].approximate
+    assert b["kept"].bound == "at_most" and b["kept"].high == pytest.approx(16.25e9)
+    assert b["half"].high == pytest.approx(13.125e9)                       # 0.5 × 26.25
+    waterfall = charts.recycling_waterfall(triangle.waterfall_frames(), 0.619, ["patel-best-partners"])
+    assert "Nvidia keeps at most about US$16.25B per GW" in str(waterfall.vegalite_spec()["vconcat"][0]["title"])
