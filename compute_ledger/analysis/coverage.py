@@ -4,7 +4,7 @@ A chapter cites a claim when the claim's id appears in the notebook as the book 
 source (a quote card, a Sources list) or in a stored output (a table of positions, a Sources block
 built in code). Only the book's argument counts: the landing page and the chapters of its numbered
 parts. The unnumbered appendices (claims register, data dictionary, glossary) list every row by
-construction, so a claim they show is not thereby cited.
+construction, so a claim they show is not thereby cited; nor is one shown only in the audit's own tables.
 
 Claims the book leaves out on purpose are rows of data/excused_claims.csv, each with a reason from a
 fixed list and a sentence explaining it. A claim that is neither cited nor excused is a gap.
@@ -23,6 +23,9 @@ from ..paths import DATA, ROOT
 
 CLAIM_ID = re.compile(r"\bC\d{3}-\d{2}\b")
 STATUSES = ("cited", "excused", "neither")
+# The audit's own tables list excused claims by id; showing an excuse must not count as citing the claim.
+SUMMARY_TABLE, EXCUSED_TABLE = "tbl-method-coverage", "tbl-method-excused-claims"
+AUDIT_TABLES = (SUMMARY_TABLE, EXCUSED_TABLE)
 
 
 def argument_notebooks(root: Path = ROOT) -> list[Path]:
@@ -40,7 +43,10 @@ def _notebook_text(path: Path) -> str:
     for cell in cells:
         parts.append("".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"])
         for output in cell.get("outputs", []):
-            parts.append(json.dumps(output.get("data", {}), ensure_ascii=False))
+            data = output.get("data", {})
+            if any(isinstance(v, dict) and v.get("name") in AUDIT_TABLES for v in data.values()):
+                continue
+            parts.append(json.dumps(data, ensure_ascii=False))
             parts.append("".join(output.get("text", "")))
     return "\n".join(parts)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.coverage import coverage, coverage_by_source
+from ..analysis.coverage import EXCUSED_TABLE, SUMMARY_TABLE, coverage, coverage_by_source
 from ..evidence.tables import load
 from ..paths import DATA, ROOT
 from .display import LedgerTable
@@ -17,7 +17,7 @@ def coverage_summary_table(root: Path = ROOT, data_dir: Path = DATA) -> LedgerTa
     frame = pd.DataFrame({"Source": counts["source"], "Claims": counts[["cited", "excused", "neither"]].sum(axis=1),
                           "Cited by a chapter": counts["cited"], "Excused (see reasons)": counts["excused"],
                           "Neither": counts["neither"]})
-    return LedgerTable(name="tbl-method-coverage", frame=frame,
+    return LedgerTable(name=SUMMARY_TABLE, frame=frame,
                        caption="Coverage audit: every claim is cited by a chapter or excused with a reason (a test fails on any in the last column)")
 
 
@@ -29,5 +29,5 @@ def excused_claims_table(root: Path = ROOT, data_dir: Path = DATA) -> LedgerTabl
     frame = pd.DataFrame({"Claim": excused["claim_id"], "Source": excused["source_id"].map(names),
                           "Speaker": excused["speaker"], "English": excused["quote_en"],
                           "Reason": excused["reason"], "Explanation": excused["explanation"]})
-    return LedgerTable(name="tbl-method-excused-claims", frame=frame.reset_index(drop=True),
+    return LedgerTable(name=EXCUSED_TABLE, frame=frame.reset_index(drop=True),
                        caption="Claims the book does not cite, and why")

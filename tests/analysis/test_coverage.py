@@ -78,3 +78,16 @@ def test_counts_by_source_add_up_and_the_tables_show_them(tmp_path, data_copy):
     assert summary["Neither"].sum() == 1 and summary["Claims"].sum() == len(load("claims", data_copy))
     excused = excused_claims_table(tmp_path, data_copy).frame
     assert excused["Reason"].tolist() == ["headline or framing"]
+
+
+def test_showing_an_excuse_in_the_audit_table_does_not_cite_the_claim(tmp_path, data_copy):
+    _, excused, _ = _small_book(tmp_path, data_copy)
+    table = excused_claims_table(tmp_path, data_copy)
+    cell = nbformat.v4.new_code_cell("excused_claims_table()")
+    bundle = table._repr_mimebundle_()
+    cell.outputs = [nbformat.v4.new_output("display_data", data=bundle)]
+    notebook = nbformat.read(tmp_path / "chapters/two.ipynb", as_version=4)
+    notebook.cells.append(cell)
+    nbformat.write(notebook, tmp_path / "chapters/two.ipynb")
+    assert excused in bundle["text/plain"]
+    assert coverage(tmp_path, data_copy).set_index("claim_id").loc[excused, "status"] == "excused"
