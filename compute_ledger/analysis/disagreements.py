@@ -118,7 +118,7 @@ class Tension:
 TENSIONS = (
     Tension("stargate", "Who builds Stargate, and who owns what it builds?", "across witnesses", (
         Side("OpenAI builds its own capacity to escape rented compute (Baker)", ("C000-25", "C000-61")),
-        Side("Oracle leads Stargate's build; Nvidia supplies the silicon (Bloomberg-based digest)", ("C002-09", "C002-04", "C002-08")),
+        Side("Oracle leads Stargate's build; Nvidia supplies the silicon (Bloomberg-based digest)", ("C002-09", "C002-04", "C002-08", "C002-46")),
         Side("OpenAI buys compute services from Oracle, which buys Nvidia GPUs (Patel, as the Best Partners host summarises him)",
              ("C003-02", "C003-08")))),
     Tension("scaling", "Does scaling still pay?", "inside one witness", (
