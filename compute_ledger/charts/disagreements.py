@@ -97,3 +97,33 @@ def trust_by_source(counts: pd.DataFrame) -> LedgerChart:
                      f"statement, and contradicted by a check. {format_value(single_share, 'percent', 2)} are single statements."),
         notes=["Derived: a figure is contradicted if any check it feeds fails, corroborated if a cross-source check agrees."],
     )
+
+
+KIND_COLORS = {"across witnesses": ROLE_COLORS["negative"], "inside one witness": PALETTE[5],
+               "corroboration": ROLE_COLORS["positive"]}
+
+
+def tensions_map(cells: pd.DataFrame) -> LedgerChart:
+    """Each tension by the witnesses it rests on, coloured by kind: the independence rule at a glance."""
+    questions = list(dict.fromkeys(cells["question"]))
+    witnesses = list(dict.fromkeys(cells["witness"]))
+    base = alt.Chart(cells).encode(
+        x=alt.X("witness:N", sort=witnesses, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=220)),
+        y=alt.Y("question:N", sort=questions, title=None, axis=alt.Axis(labelLimit=320)))
+    dots = base.mark_circle(size=320).encode(
+        color=alt.Color("kind:N", title="Kind", scale=alt.Scale(domain=list(KIND_COLORS), range=list(KIND_COLORS.values()))),
+        tooltip=[alt.Tooltip("question:N", title="Question"), alt.Tooltip("witness:N", title="Witness"),
+                 alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("claims:N", title="Claims")])
+    chart = dots.properties(width=420, height=30 * len(questions))
+    counts = cells.groupby("kind")["question"].nunique()
+    corroborations = int(counts.get("corroboration", 0))
+    return finish(
+        chart, name="fig-disagree-tensions",
+        title=(f"{len(questions)} questions argued; {corroborations} are corroborations, "
+               f"{int(counts.get('inside one witness', 0))} pit one speaker's texts against each other"),
+        subtitle="Each question the chapter argues, by the independent witnesses its positions rest on",
+        sources=list(dict.fromkeys(cells["source_id"])), data=cells,
+        description=(f"Dot matrix of {len(questions)} questions by {len(witnesses)} witnesses ({', '.join(witnesses)}). "
+                     "Colour gives the kind: a disagreement across witnesses, a tension inside one witness's texts, or a corroboration."),
+        notes=["Independence rule: two digests of one interview, or two interviews of one person, are one witness."],
+    )

@@ -29,7 +29,8 @@ def _compact(text: str) -> str:
 def presented_as_quotation(quote: str, text: str) -> bool:
     """Whether the text presents `quote` as someone's own words, at every place it prints it.
 
-    The test: the quote is itself one quotation (「…」 from its first character to its last), or, within
+    The test: the quote is itself one quotation (「…」 from its first character to its last), or one
+    quotation split by a short speech tag (「…，」他最後說，「…」), or, within
     its paragraph, it opens inside quotation marks (an opening 「『“‘ not yet
     closed, or an odd number of straight double quotes before it), or follows a speech verb and a colon
     (他說：…). A sentence that only contains a quoted phrase (他說 NVIDIA 是「三十年的一夜成功」) is the
@@ -38,7 +39,7 @@ def presented_as_quotation(quote: str, text: str) -> bool:
     page, wanted = _compact(text), _compact(quote).strip(_PARAGRAPH)
     if not wanted:
         return False
-    if _is_one_quotation(wanted):
+    if _is_one_quotation(wanted) or _is_split_quotation(wanted):
         return wanted in page
     starts = [m.start() for m in re.finditer(re.escape(wanted), page)]
     return bool(starts) and all(_opens_inside_quotation(page[:start].rsplit(_PARAGRAPH, 1)[-1]) for start in starts)
@@ -48,6 +49,21 @@ def _is_one_quotation(quote: str) -> bool:
     body = quote.rstrip("。，、；！？.,;!?")
     closing = _PAIRED_MARKS.get(body[:1])
     return bool(closing) and body.endswith(closing) and body.find(closing) == len(body) - 1
+
+
+# 他最後說， / 她補充道： — the few characters a writer puts between two halves of one quotation
+_SPEECH_TAG = re.compile(r"^[，,]?[^「」『』“”‘’]{0,8}(?:說|说|道|表示|補充|补充)[，,：:]?$")
+
+
+def _is_split_quotation(quote: str) -> bool:
+    """「A，」他說，「B。」: two quotations whose only words between them are a speech tag."""
+    body = quote.rstrip("。，、；！？.,;!?")
+    closing = _PAIRED_MARKS.get(body[:1])
+    if not closing or not body.endswith(closing):
+        return False
+    parts = re.split(f"{re.escape(body[0])}|{re.escape(closing)}", body)
+    # '「A」tag「B」' splits into ['', 'A', 'tag', 'B', '']
+    return len(parts) == 5 and not parts[0] and not parts[4] and bool(_SPEECH_TAG.match(parts[2]))
 
 
 def _opens_inside_quotation(before: str) -> bool:

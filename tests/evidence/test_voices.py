@@ -7,7 +7,7 @@ from compute_ledger.evidence.voices import attribution, chain_names, parse_chain
 from compute_ledger.evidence.tables import claim_attribution, load
 from tests.evidence.test_validate import messages, set_cell
 
-TEXT = "他說 NVIDIA 是「三十年的一夜成功」。\nBaker 表示：算力是貨幣。\n「我認為十年內會有超級智慧。」說這話的是 Baker。\n他提到“成本很高”與其他。"
+TEXT = "他說 NVIDIA 是「三十年的一夜成功」。\nBaker 表示：算力是貨幣。\n「我認為十年內會有超級智慧。」說這話的是 Baker。\n他提到“成本很高”與其他。\n「我們會到達，」他最後說，「但沒有人知道。」\n「先看這個，」然後他轉身離開會場並且再也沒有回來，「再說。」"
 
 
 @pytest.mark.parametrize("quote, quoted", [
@@ -16,6 +16,8 @@ TEXT = "他說 NVIDIA 是「三十年的一夜成功」。\nBaker 表示：算�
     ("算力是貨幣。", True),                         # after a speech verb and a colon
     ("「我認為十年內會有超級智慧。」", True),         # one quotation, marks included
     ("成本很高", True), ("與其他", False), ("不在文中", False),
+    ("「我們會到達，」他最後說，「但沒有人知道。」", True),   # one quotation split by a speech tag
+    ("「先看這個，」然後他轉身離開會場並且再也沒有回來，「再說。」", False),  # narration between, no tag
 ])
 def test_presented_as_quotation(quote, quoted):
     assert presented_as_quotation(quote, TEXT) is quoted

@@ -1,0 +1,24 @@
+"""The landing page's money-flow chart: every valued deal, largest first, bound kept in the words and the glyph."""
+from compute_ledger.charts import summary
+from compute_ledger.evidence.tables import deals
+
+
+def test_every_deal_with_a_dollar_amount_is_drawn_once_largest_first():
+    flows = summary.money_flows()
+    valued = deals()
+    expected = set(valued.loc[(valued["amount_figure"] != "") & (valued["amount_unit"] == "USD"), "deal_id"])
+    assert set(flows["deal_id"]) == expected and len(flows) == len(expected)
+    assert flows["amount"].is_monotonic_decreasing
+
+
+def test_bounds_are_kept_in_words_and_glyphs():
+    flows = summary.money_flows().set_index("deal_id")
+    oracle = flows.loc["openai-oracle-cloud"]
+    assert (oracle.text, oracle.glyph) == ("up to US$300B", "◀")      # 高達3000億美元: a ceiling
+    assert flows.loc["nvidia-xai-equity", "text"] == "US$2B" and flows.loc["nvidia-xai-equity", "glyph"] == ""
+
+
+def test_title_names_the_largest_flow_from_the_data():
+    chart = summary.money_flows_chart(summary.money_flows())
+    assert chart.vegalite_spec()["vconcat"][0]["title"]["text"] == "The largest amount the sources state is OpenAI → Oracle, up to US$300B"
+    assert chart.name == "fig-summary-money-flows" and "Nvidia → xAI US$2B" in chart.description
