@@ -1,23 +1,32 @@
 """`make book` in one process: validate, execute and build, each step skipped when its inputs are unchanged.
 
-Validation is keyed on the data, the seeds and the package; the HTML build on everything Sphinx
-reads (configuration, table of contents, notebooks, bibliography, package and pinned requirements).
-With nothing changed, a rebuild validates nothing again, executes nothing and builds nothing.
+Validation is keyed on the data, the seeds and the package; execution per notebook on what it
+read (`book.execute`); the HTML build on everything Sphinx reads (configuration, table of
+contents, notebooks, bibliography, package and pinned requirements). Sphinx keeps its environment
+in `_build/.doctrees`, so after a partial re-execution it re-reads only the pages whose .ipynb
+changed; when the code that renders pages changed (the Sphinx extension, its static files, the
+chart renderer), every page is rebuilt. With nothing changed, a rebuild validates nothing again,
+executes nothing and builds nothing.
 """
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from .execute import PACKAGE, execute_changed, hash_paths
+from .execute import ANSI, PACKAGE, execute_changed, hash_paths
 from ..paths import BUILD, CHAPTERS, DATA, ROOT, SEEDS
 
 STAMPS = BUILD / "stamps.json"
 HTML_INDEX = BUILD / "html" / "index.html"
 BOOK_INPUTS = [ROOT / "_config.yml", ROOT / "_toc.yml", ROOT / "index.ipynb", ROOT / "references.bib",
                ROOT / "requirements.txt", CHAPTERS, PACKAGE]
+# What turns a stored page into HTML: Sphinx sees changes to the pages, not to this code.
+RENDERERS = [PACKAGE / "book" / "sphinx.py", PACKAGE / "book" / "static", PACKAGE / "charts"]
+SPHINX_READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.M)
 
 
 def _stamps() -> dict:
@@ -50,26 +59,46 @@ def validate_if_changed(stamps: dict) -> bool:
     return True
 
 
-def build_if_changed(stamps: dict) -> int:
-    key = hash_paths(BOOK_INPUTS)
+def pages_read(sphinx_output: str) -> list[str]:
+    """The pages Sphinx read (parsed or re-parsed) in a build, from its status output (coloured or not)."""
+    return SPHINX_READING.findall(ANSI.sub("", sphinx_output))
+
+
+def build_if_changed(stamps: dict) -> tuple[int, list[str] | None]:
+    """Build the HTML when its inputs changed; the exit status and the pages Sphinx re-read (None: no build)."""
+    key, renderers = hash_paths(BOOK_INPUTS), hash_paths(RENDERERS)
     if stamps.get("built") == key and HTML_INDEX.exists():
         print("HTML: nothing changed since the last build")
-        return 0
+        return 0, None
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--warningiserror",
-               "--nitpick", "--keep-going", "--quiet"]
-    result = subprocess.run(command, cwd=ROOT)
-    if result.returncode == 0:
-        stamps["built"] = key
-    return result.returncode
+               "--nitpick", "--keep-going"]
+    if stamps.get("renderers") != renderers:
+        command.append("--all")
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        print(result.stdout[-6000:])
+        return result.returncode, []
+    read = pages_read(result.stdout)
+    print(f"HTML: re-read {len(read)} page(s){': ' + ', '.join(read) if read else ''} "
+          f"in {time.perf_counter() - start:.1f} s")
+    stamps["built"], stamps["renderers"] = key, renderers
+    return 0, read
 
 
 def book(jobs: int = 2) -> int:
+    start = time.perf_counter()
     stamps = _stamps()
     if not validate_if_changed(stamps):
         return 1
     _save(stamps)
-    executed = execute_changed(jobs=jobs)
-    print(f"executed {len(executed)} notebook(s): {', '.join(p.name for p in executed) or 'none (all up to date)'}")
-    status = build_if_changed(stamps)
+    outcome = execute_changed(jobs=jobs)
+    if outcome.failures:
+        print(outcome.summary(), file=sys.stderr)
+        print("HTML not built: it would show the failed notebooks' old outputs", file=sys.stderr)
+        return 1
+    status, read = build_if_changed(stamps)
     _save(stamps)
+    html = "HTML unchanged" if read is None else f"{len(read)} page(s) re-read"
+    print(f"book: {outcome.summary()}; {html}; {time.perf_counter() - start:.1f} s in all")
     return status
