@@ -15,7 +15,7 @@ def test_validation_is_skipped_only_for_inputs_that_already_passed(monkeypatch):
     monkeypatch.setattr("compute_ledger.evidence.bibliography.write_bibtex", lambda: False)
     stamps = {}
     assert build.validate_if_changed(stamps) and calls == ["ran"]
-    assert stamps["validated"] == hash_paths([build.DATA, build.SEEDS, build.PACKAGE])
+    assert stamps["validated"] == hash_paths(build.VALIDATION_INPUTS)
     assert build.validate_if_changed(stamps) and calls == ["ran"]          # same inputs: not run again
     stamps["validated"] = "an older key"
     assert build.validate_if_changed(stamps) and calls == ["ran", "ran"]
