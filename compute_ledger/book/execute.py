@@ -181,7 +181,7 @@ def failure_message(path: Path, notebook: nbformat.NotebookNode, error: Exceptio
         if failed:
             first_line = next((line for line in cell.source.splitlines() if line.strip()), "")
             frames = RAISED_AT.findall(ANSI.sub("", "\n".join(failed[0].traceback)))
-            where = f"\n    raised at {frames[-1][0]}:{frames[-1][1]}" if frames else ""
+            where = f"\n    raised at {shown(Path(frames[-1][0]).expanduser())}:{frames[-1][1]}" if frames else ""
             return (f"{shown(path)}, code cell {number} of {len(code_cells)} ({first_line.strip()[:70]}):\n"
                     f"    {error.ename}: {error.evalue}{where}")
     return f"{shown(path)}: {error.ename}: {error.evalue}"
@@ -263,7 +263,7 @@ class Outcome:
     def summary(self) -> str:
         names = ", ".join(p.name for p in self.executed)
         line = (f"executed {len(self.executed)} of {self.considered} notebooks in {self.seconds:.1f} s"
-                + (f": {names}" if names else " (all up to date)"))
+                + (f": {names}" if names else "" if self.failures else " (all up to date)"))
         return line + (f"; {len(self.failures)} failed" if self.failures else "")
 
 

@@ -191,6 +191,7 @@ def test_a_failing_cell_is_named_with_its_exception_and_nothing_is_recorded(tmp_
     state = tmp_path / "state.json"
     outcome = run([notebook], state)
     assert outcome.executed == [] and len(outcome.failures) == 1
+    assert outcome.summary().endswith("; 1 failed") and "up to date" not in outcome.summary()
     message = outcome.failures[0]
     assert "broken.ipynb, code cell 2 of 2 (def ratio(a):)" in message
     assert "ZeroDivisionError: division by zero" in message
