@@ -1,9 +1,9 @@
 """Book layer: from notebooks to the HTML book and the PDF.
 
-Notebook execution and its cache keys (`execute`), `make book` in one process (`build`), glue
-into prose (`glue`), the Sphinx extension that renders charts and numbered tables and its static
-assets (`sphinx`, `static/`), the PDF for circulation (`pdf`), the benchmark (`bench`) and the
-command line (`cli`).
+Notebook execution and its keys (`execute`), what a kernel read (`reads`), `make book` in one
+process (`build`), glue into prose (`glue`), the Sphinx extension that renders charts and
+numbered tables and its static assets (`sphinx`, `static/`), the PDF for circulation (`pdf`), the
+benchmark (`bench`) and the command line (`cli`).
 
 Imports: any layer below (`charts`, `analysis`, `evidence`) and `paths`.
 """

@@ -44,10 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "execute":
         from .execute import execute_changed
 
-        executed = execute_changed(jobs=args.jobs)
-        names = ", ".join(p.name for p in executed) or "none (all up to date)"
-        print(f"executed {len(executed)} notebook(s): {names}")
-        return 0
+        outcome = execute_changed(jobs=args.jobs)
+        print(outcome.summary())
+        return 1 if outcome.failures else 0
     if args.command == "pdf":
         from .pdf import MissingSystemPackage, make_pdf
 
