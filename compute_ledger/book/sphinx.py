@@ -1,10 +1,11 @@
 """Charts in the HTML book: the MyST-NB mime renderer and the Sphinx extension that ships the bundle.
 
 The renderer turns a chart output's Vega spec into a container, the spec as inert JSON and a CSV
-download link; the extension writes the chart bundle (Vega plus `static/bootstrap.js`) into the
-build folder and adds it to exactly the pages that have a chart, once per page, from `_static`.
+download link; the extension copies the chart runtime (Vega and `static/bootstrap.js`, bundled by
+esbuild at setup from the pinned npm packages, without the Vega-Lite compiler) into the build folder
+and adds it to exactly the pages that have a chart, once per page, from `_static`.
 
-The bundle runs as a classic deferred script wrapped in a function scope, so none of its top-level
+The runtime is a classic deferred script in a function scope (an IIFE), so none of its top-level
 names reach the page's globals (the Sphinx theme owns names such as `_`); module scripts would do the
 same but browsers refuse them on pages opened from disk. It stays out of the project's `_static/`,
 whose scripts Jupyter Book loads on every page. The extension also drops Thebe's scripts: the book
@@ -19,18 +20,19 @@ import json
 import re
 from pathlib import Path
 
-import vl_convert as vlc
 from docutils import nodes
 
 from ..charts.display import TABLE_MIME
 from ..charts.figure import VEGA_MIME, spec_json
+from ..paths import BUILD
 
 BUNDLE_STEM = "compute-ledger-charts"
 STYLESHEET_NAME = "compute-ledger.css"
 REGISTER_SCRIPT = "register.js"
 PRINT_STYLESHEET_NAME = "print.css"
 _ASSETS = Path(__file__).with_name("static")
-_BOOTSTRAP = _ASSETS / "bootstrap.js"
+# Vega and static/bootstrap.js, bundled by scripts/build-chart-runtime.mjs when make sets up.
+CHART_RUNTIME = BUILD / "runtime" / "compute-ledger-charts.js"
 _HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 _ID = re.compile(r"^[CF]\d{3}-\d{2}$")
 
@@ -92,21 +94,26 @@ class VegaChartMimeRenderer:
         return [nodes.raw("", markup, format="html")]
 
 
-def write_bundle(folder: Path) -> str:
-    """Write the chart bundle into `folder` unless it is already there; returns its file name.
+class MissingChartRuntime(RuntimeError):
+    """The chart runtime that setup builds from the pinned npm packages is not there."""
 
-    The name carries a hash of what went into the bundle, so a changed bundle is a new file: Sphinx
-    keeps a static file it already copied, and readers' browsers keep what they cached.
+
+def write_bundle(folder: Path, runtime: Path = CHART_RUNTIME) -> str:
+    """Copy the chart runtime into `folder` unless it is already there; returns its file name.
+
+    The name carries a hash of the runtime, so a changed runtime is a new file: Sphinx keeps a static
+    file it already copied, and readers' browsers keep what they cached.
     """
-    bootstrap = _BOOTSTRAP.read_text(encoding="utf-8")
-    key = hashlib.sha256(f"vega-embed {vlc.get_vega_embed_version()}\n{bootstrap}".encode()).hexdigest()[:12]
-    name = f"{BUNDLE_STEM}-{key}.js"
+    if not runtime.exists():
+        raise MissingChartRuntime(f"the chart runtime {runtime} is missing: `make book` builds it from the "
+                                  "pinned npm packages (package-lock.json)")
+    content = runtime.read_bytes()
+    name = f"{BUNDLE_STEM}-{hashlib.sha256(content).hexdigest()[:12]}.js"
     target = folder / name
     if not target.exists():
         for stale in folder.glob(f"{BUNDLE_STEM}-*.js"):
             stale.unlink()
-        bundle = vlc.javascript_bundle(snippet=bootstrap)
-        target.write_text("(() => {\n" + bundle + "\n})();\n", encoding="utf-8")
+        target.write_bytes(content)
     return name
 
 

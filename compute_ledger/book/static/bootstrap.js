@@ -1,14 +1,18 @@
 // Draws every chart on the page from the compiled Vega spec stored beside it.
-// Bundled with Vega by compute_ledger.book.sphinx and loaded once per page inside a function
-// scope, so nothing here touches the page's globals (the Sphinx theme owns names such as `_`).
+// Bundled with Vega by scripts/build-chart-runtime.mjs (esbuild, at setup) into one classic script
+// in a function scope, so nothing here touches the page's globals.
+import { parse, View } from "vega";
+
 async function drawChart(container) {
   const spec = JSON.parse(document.getElementById(container.dataset.specId).textContent);
-  const result = await vegaEmbed(container.querySelector(".ledger-chart-view"), spec, {
-    mode: "vega",
+  // Without a separate binding element, Vega puts sliders in a .vega-bindings div after the chart.
+  const view = new View(parse(spec), {
     renderer: "svg",
-    actions: false,
+    container: container.querySelector(".ledger-chart-view"),
+    hover: true,
   });
-  container.ledgerView = result.view;
+  await view.runAsync();
+  container.ledgerView = view;
   container.dataset.drawn = "true";
 }
 
