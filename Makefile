@@ -7,10 +7,10 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 JOBS ?= 2
 # Browser-side tools from npm, pinned in package-lock.json: Vega (the chart runtime, bundled by
-# esbuild at setup), the Nu HTML checker and axe-core (the page checks in make test).
+# esbuild at setup), the theme's icons, the Nu HTML checker and axe-core (the page checks in make test).
 NODE_READY := node_modules/.ready
-CHART_RUNTIME := _build/runtime/compute-ledger-charts.js
-SETUP := $(READY) $(CHART_RUNTIME)
+PAGE_ASSETS := _build/page-assets/.ready
+SETUP := $(READY) $(PAGE_ASSETS)
 
 .PHONY: book test validate execute lab pdf bench clean system-deps
 
@@ -26,8 +26,9 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_READY)
 
-$(CHART_RUNTIME): $(NODE_READY) scripts/build-chart-runtime.mjs compute_ledger/book/static/bootstrap.js
-	node scripts/build-chart-runtime.mjs $(CHART_RUNTIME)
+$(PAGE_ASSETS): $(NODE_READY) scripts/build-page-assets.mjs compute_ledger/book/static/bootstrap.js
+	node scripts/build-page-assets.mjs $(dir $(PAGE_ASSETS))
+	touch $(PAGE_ASSETS)
 
 system-deps:
 	@bash scripts/system-deps

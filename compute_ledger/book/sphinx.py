@@ -30,9 +30,14 @@ BUNDLE_STEM = "compute-ledger-charts"
 STYLESHEET_NAME = "compute-ledger.css"
 REGISTER_SCRIPT = "register.js"
 PRINT_STYLESHEET_NAME = "print.css"
+# The whole book's PDF, at the root of the HTML book, where `make pdf` puts a copy.
+PDF_NAME = "compute-ledger.pdf"
 _ASSETS = Path(__file__).with_name("static")
-# Vega and static/bootstrap.js, bundled by scripts/build-chart-runtime.mjs when make sets up.
-CHART_RUNTIME = BUILD / "runtime" / "compute-ledger-charts.js"
+# Built by scripts/build-page-assets.mjs when make sets up: the chart runtime (Vega and
+# static/bootstrap.js) and the theme's icons, in place of the theme's Font Awesome script.
+PAGE_ASSETS = BUILD / "page-assets"
+CHART_RUNTIME = PAGE_ASSETS / "compute-ledger-charts.js"
+ICONS_STYLESHEET = PAGE_ASSETS / "compute-ledger-icons.css"
 _HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 _ID = re.compile(r"^[CF]\d{3}-\d{2}$")
 
@@ -94,8 +99,15 @@ class VegaChartMimeRenderer:
         return [nodes.raw("", markup, format="html")]
 
 
-class MissingChartRuntime(RuntimeError):
-    """The chart runtime that setup builds from the pinned npm packages is not there."""
+class MissingPageAssets(RuntimeError):
+    """The chart runtime or icons that setup builds from the pinned npm packages are not there."""
+
+
+def _require(asset: Path) -> bytes:
+    if not asset.exists():
+        raise MissingPageAssets(f"{asset} is missing: `make book` builds it from the pinned npm packages "
+                                "(package-lock.json)")
+    return asset.read_bytes()
 
 
 def write_bundle(folder: Path, runtime: Path = CHART_RUNTIME) -> str:
@@ -104,10 +116,7 @@ def write_bundle(folder: Path, runtime: Path = CHART_RUNTIME) -> str:
     The name carries a hash of the runtime, so a changed runtime is a new file: Sphinx keeps a static
     file it already copied, and readers' browsers keep what they cached.
     """
-    if not runtime.exists():
-        raise MissingChartRuntime(f"the chart runtime {runtime} is missing: `make book` builds it from the "
-                                  "pinned npm packages (package-lock.json)")
-    content = runtime.read_bytes()
+    content = _require(runtime)
     name = f"{BUNDLE_STEM}-{hashlib.sha256(content).hexdigest()[:12]}.js"
     target = folder / name
     if not target.exists():
@@ -134,17 +143,41 @@ def _adjust_page_scripts(app, pagename, templatename, context, doctree):
             context["body"] += f'<script defer src="{context["pathto"]("_static/" + script, 1)}"></script>'
 
 
+def _download_menu(app, pagename, templatename, context, doctree):
+    """The page's download menu: its notebook, when it is one, and the whole book's PDF (both offline).
+
+    Replaces the theme's entries (the page source under another name, and "print this page").
+    """
+    source = context.get("sourcename") or ""
+    entries = []
+    if source.endswith(".ipynb.txt") or source.endswith(".ipynb"):
+        entries.append({"type": "link", "url": f"{context['pathto']('_sources', 1)}/{source}", "text": ".ipynb",
+                        "tooltip": "Download this chapter's notebook", "icon": "fas fa-file",
+                        "label": "download-notebook-button"})
+    entries.append({"type": "link", "url": context["pathto"](PDF_NAME, 1), "text": ".pdf",
+                    "tooltip": "Download the whole book as a PDF", "icon": "fas fa-file-pdf",
+                    "label": "download-pdf-button"})
+    for button in context.get("header_buttons", []):
+        if button.get("label") == "download-buttons":
+            button["buttons"] = entries
+            button["tooltip"] = "Download"
+
+
 def _prepare_assets(app):
     bundle_dir = Path(app.outdir).parent / "chart-bundle"
     bundle_dir.mkdir(parents=True, exist_ok=True)
     app.config.ledger_chart_bundle = write_bundle(bundle_dir)
+    (bundle_dir / ICONS_STYLESHEET.name).write_bytes(_require(ICONS_STYLESHEET))
     app.config.html_static_path = [*app.config.html_static_path, str(_ASSETS), str(bundle_dir)]
 
 
 def setup(app):
     app.add_config_value("ledger_chart_bundle", "", "html")
+    app.add_css_file(ICONS_STYLESHEET.name)
     app.add_css_file(STYLESHEET_NAME)
     app.add_css_file(PRINT_STYLESHEET_NAME, media="print")
     app.connect("builder-inited", _prepare_assets)
     app.connect("html-page-context", _adjust_page_scripts)
+    # After sphinx-book-theme (priority 500) has made the header buttons.
+    app.connect("html-page-context", _download_menu, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
