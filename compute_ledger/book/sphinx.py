@@ -25,6 +25,7 @@ from docutils import nodes
 from ..charts.display import TABLE_MIME
 from ..charts.figure import VEGA_MIME, spec_json
 from ..paths import BUILD
+from .stylesheets import cut_theme_stylesheets
 
 BUNDLE_STEM = "compute-ledger-charts"
 STYLESHEET_NAME = "compute-ledger.css"
@@ -40,6 +41,7 @@ CHART_RUNTIME = PAGE_ASSETS / "compute-ledger-charts.js"
 ICONS_STYLESHEET = PAGE_ASSETS / "compute-ledger-icons.css"
 _HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 _ID = re.compile(r"^[CF]\d{3}-\d{2}$")
+_DESIGN_CLASS = re.compile(r"""class=["'][^"']*\bsd-""")
 
 
 def chart_html(spec: dict, chart_id: str, description: str, csv: str) -> str:
@@ -132,8 +134,18 @@ def _is_thebe(script) -> bool:
     return "thebe" in filename or "THEBE_JS_URL" in body
 
 
+def _is_design(asset) -> bool:
+    return any(name in (getattr(asset, "filename", None) or "") for name in ("design-tabs", "sphinx-design"))
+
+
 def _adjust_page_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = [script for script in context.get("script_files", []) if not _is_thebe(script)]
+    context["css_files"] = [sheet for sheet in context.get("css_files", []) if not _is_thebe(sheet)]
+    # Jupyter Book loads sphinx-design's script and styles on every page; only a page using one of
+    # its components (classes sd-*) needs them.
+    if not _DESIGN_CLASS.search(context.get("body", "")):
+        context["script_files"] = [script for script in context["script_files"] if not _is_design(script)]
+        context["css_files"] = [sheet for sheet in context.get("css_files", []) if not _is_design(sheet)]
     if doctree is None:
         return
     # Appended to this page's body only: Sphinx's add_js_file would add it to every later page too.
@@ -171,6 +183,11 @@ def _prepare_assets(app):
     app.config.html_static_path = [*app.config.html_static_path, str(_ASSETS), str(bundle_dir)]
 
 
+def _cut_stylesheets(app, exception):
+    if exception is None and app.builder.name in _HTML_BUILDERS:
+        cut_theme_stylesheets(Path(app.outdir), own={STYLESHEET_NAME, PRINT_STYLESHEET_NAME, ICONS_STYLESHEET.name})
+
+
 def setup(app):
     app.add_config_value("ledger_chart_bundle", "", "html")
     app.add_css_file(ICONS_STYLESHEET.name)
@@ -180,4 +197,5 @@ def setup(app):
     app.connect("html-page-context", _adjust_page_scripts)
     # After sphinx-book-theme (priority 500) has made the header buttons.
     app.connect("html-page-context", _download_menu, priority=600)
+    app.connect("build-finished", _cut_stylesheets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
