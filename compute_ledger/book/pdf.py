@@ -20,7 +20,9 @@ from ..paths import BUILD, ROOT
 CHROMIUM = Path("/usr/bin/chromium")
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 PRINT_ROOT = BUILD / "print"
-PDF_PATH = BUILD / "pdf" / "compute-ledger.pdf"
+PDF_NAME = "compute-ledger.pdf"
+PDF_PATH = BUILD / "pdf" / PDF_NAME
+HTML_ROOT = BUILD / "html"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 # Chapters sit one heading level down in the single-page book (h2 under the landing page's h1);
@@ -108,7 +110,20 @@ def print_pdf(page: Path, target: Path = PDF_PATH) -> Path:
     return target
 
 
+def publish_pdf(html_root: Path = HTML_ROOT, pdf: Path = PDF_PATH) -> bool:
+    """Put a copy of the PDF at the root of the HTML book, where every page's download menu links it.
+
+    Returns whether there was a PDF to copy (`make pdf` makes it; the HTML build copies it again).
+    """
+    if not (pdf.exists() and html_root.is_dir()):
+        return False
+    shutil.copyfile(pdf, html_root / PDF_NAME)
+    return True
+
+
 def make_pdf() -> Path:
     check_system()
     shutil.rmtree(PRINT_ROOT, ignore_errors=True)
-    return print_pdf(build_single_page())
+    target = print_pdf(build_single_page())
+    publish_pdf(HTML_ROOT, target)
+    return target

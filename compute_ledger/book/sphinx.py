@@ -21,18 +21,18 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode
 
 from ..charts.display import TABLE_MIME
 from ..charts.figure import VEGA_MIME, spec_json
 from ..paths import BUILD
+from .pdf import PDF_NAME, publish_pdf
 from .stylesheets import cut_theme_stylesheets
 
 BUNDLE_STEM = "compute-ledger-charts"
 STYLESHEET_NAME = "compute-ledger.css"
 REGISTER_SCRIPT = "register.js"
 PRINT_STYLESHEET_NAME = "print.css"
-# The whole book's PDF, at the root of the HTML book, where `make pdf` puts a copy.
-PDF_NAME = "compute-ledger.pdf"
 _ASSETS = Path(__file__).with_name("static")
 # Built by scripts/build-page-assets.mjs when make sets up: the chart runtime (Vega and
 # static/bootstrap.js) and the theme's icons, in place of the theme's Font Awesome script.
@@ -41,6 +41,7 @@ CHART_RUNTIME = PAGE_ASSETS / "compute-ledger-charts.js"
 ICONS_STYLESHEET = PAGE_ASSETS / "compute-ledger-icons.css"
 _HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 _ID = re.compile(r"^[CF]\d{3}-\d{2}$")
+_BIBLIOENTRY = re.compile(r'(<div class="citation" id="[^"]+" )role="doc-biblioentry"')
 _DESIGN_CLASS = re.compile(r"""class=["'][^"']*\bsd-""")
 
 
@@ -146,6 +147,8 @@ def _adjust_page_scripts(app, pagename, templatename, context, doctree):
     if not _DESIGN_CLASS.search(context.get("body", "")):
         context["script_files"] = [script for script in context["script_files"] if not _is_design(script)]
         context["css_files"] = [sheet for sheet in context.get("css_files", []) if not _is_design(sheet)]
+    # Docutils marks each citation of a citation list "doc-biblioentry", which is no item of a list.
+    context["body"] = _BIBLIOENTRY.sub(r'\1role="listitem"', context.get("body", ""))
     if doctree is None:
         return
     # Appended to this page's body only: Sphinx's add_js_file would add it to every later page too.
@@ -183,9 +186,26 @@ def _prepare_assets(app):
     app.config.html_static_path = [*app.config.html_static_path, str(_ASSETS), str(bundle_dir)]
 
 
-def _cut_stylesheets(app, exception):
+def _visit_hidden_cell(translator, node):
+    """MyST-NB's toggle for a hidden cell, with the labels as spans: a <summary> may not hold a <p>.
+
+    The summary keeps no aria-label of its own, so its accessible name is the label it shows.
+    """
+    translator.body.append(f'<details class="admonition hide {" ".join(node["classes"])}">\n<summary>\n'
+                           f'<span class="collapsed admonition-title">{html.escape(node["prompt_show"])}</span>\n'
+                           f'<span class="expanded admonition-title">{html.escape(node["prompt_hide"])}</span>\n'
+                           "</summary>\n")
+
+
+def _depart_hidden_cell(translator, node):
+    translator.body.append("</details>\n")
+
+
+def _finish_html(app, exception):
     if exception is None and app.builder.name in _HTML_BUILDERS:
         cut_theme_stylesheets(Path(app.outdir), own={STYLESHEET_NAME, PRINT_STYLESHEET_NAME, ICONS_STYLESHEET.name})
+        if app.builder.name == "html":
+            publish_pdf(Path(app.outdir))
 
 
 def setup(app):
@@ -197,5 +217,6 @@ def setup(app):
     app.connect("html-page-context", _adjust_page_scripts)
     # After sphinx-book-theme (priority 500) has made the header buttons.
     app.connect("html-page-context", _download_menu, priority=600)
-    app.connect("build-finished", _cut_stylesheets)
+    app.connect("build-finished", _finish_html)
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell, _depart_hidden_cell))
     return {"parallel_read_safe": True, "parallel_write_safe": True}

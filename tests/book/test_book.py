@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from compute_ledger.book.execute import chapter_notebooks
+from compute_ledger.book.pdf import PDF_NAME
 from compute_ledger.paths import ROOT
 
 REMOTE = re.compile(r"""<(?:script|img|iframe)[^>]*\bsrc=["'](?:https?:)?//|<link[^>]*\bhref=["'](?:https?:)?//[^"']*["'][^>]*stylesheet|<link[^>]*stylesheet[^>]*\bhref=["'](?:https?:)?//""", re.I)
@@ -71,6 +72,8 @@ def test_every_internal_link_resolves(built_book):
         for href in re.findall(r'<a [^>]*href="([^"]+)"', page.read_text(encoding="utf-8")):
             if re.match(r"^(?:[a-z]+:|//)", href):
                 continue  # external addresses, data: downloads and mailto: are not the book's own links
+            if href.endswith(PDF_NAME):
+                continue  # the whole-book PDF is put there by make pdf (tests/book/test_pdf.py follows this link)
             path, _, fragment = href.partition("#")
             target = (page.parent / path).resolve() if path else page
             if target.is_dir():
