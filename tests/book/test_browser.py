@@ -1,55 +1,11 @@
 """The book as a reader sees it: every page opened from disk in Debian's Chromium with the network blocked."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from playwright.sync_api import sync_playwright
-
 from compute_ledger.paths import BUILD
 
-CHROMIUM = Path("/usr/bin/chromium")
+from browsing import page_files, visit
+
 SCREENSHOTS = BUILD / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-def page_files(html_root: Path) -> list[Path]:
-    return sorted(p for p in html_root.rglob("*.html") if "_static" not in p.parts and p.name not in ("genindex.html",))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), "Debian's chromium is required: apt-get install chromium (make test installs it as root)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def visit(browser, page_path: Path):
-    """Open a page from disk, refusing every request that is not a local file; report what happened."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside = []
-
-    def only_local(route):
-        if route.request.url.startswith(("file://", "data:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(page_path.as_uri(), wait_until="load")
-    charts = page.locator(".ledger-chart").count()
-    if charts:
-        page.wait_for_function("[...document.querySelectorAll('.ledger-chart')].every(c => c.dataset.drawn)",
-                               timeout=10_000)
-    return context, page, errors, outside
 
 
 def test_every_page_renders_offline_without_errors_and_draws_its_charts(built_book, browser):
