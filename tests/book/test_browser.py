@@ -1,6 +1,9 @@
 """The book as a reader sees it: every page opened from disk in Debian's Chromium with the network blocked."""
 from __future__ import annotations
 
+import re
+
+from compute_ledger.book.bench import loaded_bytes, page_target
 from compute_ledger.paths import BUILD
 
 from browsing import page_files, visit
@@ -67,3 +70,33 @@ def test_claims_register_search_filters_rows_in_either_script(built_book, browse
     assert page.locator(".ledger-register-count").inner_text() == f"{filtered.count()} of {total} claims"
     context.close()
     assert errors == []
+
+
+def test_every_page_is_under_its_weight_on_a_first_visit(built_book, browser):
+    """Everything a page loads (HTML, scripts, styles, fonts), measured in Chromium with an empty cache."""
+    heavy = []
+    for page_path in sorted(p for p in built_book.rglob("*.html") if "_static" not in p.relative_to(built_book).parts):
+        context = browser.new_context()
+        loaded = loaded_bytes(context.new_page(), page_path.as_uri())
+        charts = page_path.read_text(encoding="utf-8").count('class="ledger-chart"')
+        context.close()
+        if loaded >= page_target(charts):
+            heavy.append(f"{page_path.relative_to(built_book)}: {loaded} bytes, {charts} charts")
+    assert heavy == []
+
+
+def test_no_page_uses_an_icon_the_icon_stylesheet_lacks(built_book):
+    """The theme's icon script is gone; every Font Awesome class a page carries is drawn by compute-ledger-icons.css."""
+    icons = set(re.findall(r"\.(fa-[a-z0-9-]+)\{", (built_book / "_static" / "compute-ledger-icons.css").read_text()))
+    for page_path in built_book.rglob("*.html"):
+        text = page_path.read_text(encoding="utf-8")
+        assert "fontawesome" not in text, f"{page_path.name} loads the Font Awesome script"
+        used = {name for value in re.findall(r'class="([^"]*)"', text) for name in value.split()
+                if name.startswith("fa-") and name not in ("fa-solid", "fa-lg")}
+        assert used <= icons, f"{page_path.name}: no icon for {sorted(used - icons)}"
+
+
+def test_only_the_search_page_loads_the_search_index(built_book):
+    for page_path in built_book.rglob("*.html"):
+        loads = "searchindex.js" in page_path.read_text(encoding="utf-8")
+        assert loads == (page_path.name == "search.html"), page_path.name
