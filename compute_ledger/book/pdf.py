@@ -72,14 +72,13 @@ CLAIMS_CAPTION = "Claims this chapter relies on"
 _CONTENTS_AND_ENDNOTES_SCRIPT = """caption => {
   const chapters = [...document.querySelectorAll('span[id^="document-"] + section')];
   let serial = 0;
-  const anchor = (element) => {
+  const anchor = (heading) => {
     // Section ids repeat between chapters in the single page (every chapter has a "sources"); a fresh
-    // id per target keeps each link, and each named destination of the PDF, pointing at one place.
-    const id = 'ledger-print-' + (++serial);
-    const span = document.createElement('span');
-    span.id = id;
-    element.prepend(span);
-    return id;
+    // id per heading keeps each link, and each named destination of the PDF, pointing at one place.
+    // The id goes on the heading itself: an empty element inside it can be placed at the foot of the
+    // page before when the heading is pushed onto the next.
+    heading.id = 'ledger-print-' + (++serial);
+    return heading.id;
   };
   const entry = (id, html, level) => {
     const item = document.createElement('li');
@@ -93,7 +92,7 @@ _CONTENTS_AND_ENDNOTES_SCRIPT = """caption => {
   const titleOf = (chapter) => chapter && chapter.querySelector(':scope > h1, :scope > h2, :scope > h3');
   const plain = (heading) => {
     const copy = heading.cloneNode(true);
-    copy.querySelectorAll('.headerlink, [id^="ledger-print-"]').forEach((e) => e.remove());
+    copy.querySelectorAll('.headerlink').forEach((e) => e.remove());
     return copy.innerHTML;
   };
   // Endnotes: every chapter's claims table, after the last chapter, each linked both ways.
@@ -141,7 +140,7 @@ _CONTENTS_AND_ENDNOTES_SCRIPT = """caption => {
     if (!title) continue;
     const list = document.createElement('ul');
     list.className = 'ledger-toc';
-    list.append(entry(title.querySelector('[id^="ledger-print-"]').id, plain(title), 1));
+    list.append(entry(title.id, plain(title), 1));
     const sectionLevel = 'h' + (Number(title.tagName[1]) + 1);
     for (const heading of chapter.querySelectorAll(':scope > section > ' + sectionLevel)) {
       list.append(entry(anchor(heading), plain(heading), 2));
