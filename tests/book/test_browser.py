@@ -88,7 +88,7 @@ def test_every_page_is_under_its_weight_on_a_first_visit(built_book, browser):
 def test_no_page_uses_an_icon_the_icon_stylesheet_lacks(built_book):
     """The theme's icon script is gone; every Font Awesome class a page carries is drawn by compute-ledger-icons.css."""
     icons = set(re.findall(r"\.(fa-[a-z0-9-]+)\{", (built_book / "_static" / "compute-ledger-icons.css").read_text()))
-    for page_path in built_book.rglob("*.html"):
+    for page_path in (p for p in built_book.rglob("*.html") if "_static" not in p.relative_to(built_book).parts):
         text = page_path.read_text(encoding="utf-8")
         assert "fontawesome" not in text, f"{page_path.name} loads the Font Awesome script"
         used = {name for value in re.findall(r'class="([^"]*)"', text) for name in value.split()
@@ -97,6 +97,6 @@ def test_no_page_uses_an_icon_the_icon_stylesheet_lacks(built_book):
 
 
 def test_only_the_search_page_loads_the_search_index(built_book):
-    for page_path in built_book.rglob("*.html"):
+    for page_path in (p for p in built_book.rglob("*.html") if "_static" not in p.relative_to(built_book).parts):
         loads = "searchindex.js" in page_path.read_text(encoding="utf-8")
         assert loads == (page_path.name == "search.html"), page_path.name
