@@ -6,6 +6,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 JOBS ?= 2
+# Browser-side tools from npm, pinned in package-lock.json: Vega (the chart runtime, bundled by
+# esbuild at setup), the theme's icons, the Nu HTML checker and axe-core (the page checks in make test).
+NODE_READY := node_modules/.ready
+PAGE_ASSETS := _build/page-assets/.ready
+SETUP := $(READY) $(PAGE_ASSETS)
 
 .PHONY: book test validate execute lab pdf bench clean system-deps
 
@@ -16,29 +21,38 @@ $(READY): requirements.txt pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name compute-ledger --display-name "Compute Ledger (Python 3.11)" > /dev/null
 	touch $(READY)
 
+$(NODE_READY): package.json package-lock.json
+	@bash scripts/system-deps
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_READY)
+
+$(PAGE_ASSETS): $(NODE_READY) scripts/build-page-assets.mjs compute_ledger/book/static/bootstrap.js
+	node scripts/build-page-assets.mjs $(dir $(PAGE_ASSETS))
+	touch $(PAGE_ASSETS)
+
 system-deps:
 	@bash scripts/system-deps
 
-validate: $(READY)
+validate: $(SETUP)
 	$(PY) -m compute_ledger validate
 
 execute: validate
 	$(PY) -m compute_ledger execute --jobs $(JOBS)
 
-book: $(READY)
+book: $(SETUP)
 	$(PY) -m compute_ledger book --jobs $(JOBS)
 
-test: $(READY) system-deps validate
+test: $(SETUP) system-deps validate
 	$(PY) -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-current-env tests index.ipynb chapters
 
 pdf: execute system-deps
 	$(PY) -m compute_ledger pdf
 
-bench: $(READY) system-deps
+bench: $(SETUP) system-deps
 	$(PY) -m compute_ledger bench
 
 lab: $(READY)
 	$(VENV)/bin/jupyter lab --notebook-dir=. chapters
 
 clean:
-	rm -rf _build $(VENV) *.egg-info
+	rm -rf _build $(VENV) node_modules *.egg-info

@@ -1,55 +1,14 @@
 """The book as a reader sees it: every page opened from disk in Debian's Chromium with the network blocked."""
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
-import pytest
-from playwright.sync_api import sync_playwright
-
+from compute_ledger.book.bench import loaded_bytes, page_target
 from compute_ledger.paths import BUILD
 
-CHROMIUM = Path("/usr/bin/chromium")
+from browsing import page_files, visit
+
 SCREENSHOTS = BUILD / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-def page_files(html_root: Path) -> list[Path]:
-    return sorted(p for p in html_root.rglob("*.html") if "_static" not in p.parts and p.name not in ("genindex.html",))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), "Debian's chromium is required: apt-get install chromium (make test installs it as root)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def visit(browser, page_path: Path):
-    """Open a page from disk, refusing every request that is not a local file; report what happened."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside = []
-
-    def only_local(route):
-        if route.request.url.startswith(("file://", "data:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(page_path.as_uri(), wait_until="load")
-    charts = page.locator(".ledger-chart").count()
-    if charts:
-        page.wait_for_function("[...document.querySelectorAll('.ledger-chart')].every(c => c.dataset.drawn)",
-                               timeout=10_000)
-    return context, page, errors, outside
 
 
 def test_every_page_renders_offline_without_errors_and_draws_its_charts(built_book, browser):
@@ -111,3 +70,33 @@ def test_claims_register_search_filters_rows_in_either_script(built_book, browse
     assert page.locator(".ledger-register-count").inner_text() == f"{filtered.count()} of {total} claims"
     context.close()
     assert errors == []
+
+
+def test_every_page_is_under_its_weight_on_a_first_visit(built_book, browser):
+    """Everything a page loads (HTML, scripts, styles, fonts), measured in Chromium with an empty cache."""
+    heavy = []
+    for page_path in sorted(p for p in built_book.rglob("*.html") if "_static" not in p.relative_to(built_book).parts):
+        context = browser.new_context()
+        loaded = loaded_bytes(context.new_page(), page_path.as_uri())
+        charts = page_path.read_text(encoding="utf-8").count('class="ledger-chart"')
+        context.close()
+        if loaded >= page_target(charts):
+            heavy.append(f"{page_path.relative_to(built_book)}: {loaded} bytes, {charts} charts")
+    assert heavy == []
+
+
+def test_no_page_uses_an_icon_the_icon_stylesheet_lacks(built_book):
+    """The theme's icon script is gone; every Font Awesome class a page carries is drawn by compute-ledger-icons.css."""
+    icons = set(re.findall(r"\.(fa-[a-z0-9-]+)\{", (built_book / "_static" / "compute-ledger-icons.css").read_text()))
+    for page_path in (p for p in built_book.rglob("*.html") if "_static" not in p.relative_to(built_book).parts):
+        text = page_path.read_text(encoding="utf-8")
+        assert "fontawesome" not in text, f"{page_path.name} loads the Font Awesome script"
+        used = {name for value in re.findall(r'class="([^"]*)"', text) for name in value.split()
+                if name.startswith("fa-") and name not in ("fa-solid", "fa-lg")}
+        assert used <= icons, f"{page_path.name}: no icon for {sorted(used - icons)}"
+
+
+def test_only_the_search_page_loads_the_search_index(built_book):
+    for page_path in (p for p in built_book.rglob("*.html") if "_static" not in p.relative_to(built_book).parts):
+        loads = "searchindex.js" in page_path.read_text(encoding="utf-8")
+        assert loads == (page_path.name == "search.html"), page_path.name

@@ -1,4 +1,5 @@
-"""The PDF readers circulate: whole book in order, outline, links, embedded CJK font, charts, no web chrome."""
+"""The PDF readers circulate: whole book in order, contents with pages, outline, links, CJK as a CID font (no
+Type 3), metadata, claims as endnotes linked both ways, under 3 MB, charts, no web chrome; and the download menu."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from compute_ledger.book import pdf
 from compute_ledger.charts.figure import VEGA_MIME
 from compute_ledger.book.execute import chapter_notebooks
 from compute_ledger.paths import ROOT
@@ -79,23 +81,111 @@ def test_chinese_quotes_are_in_the_text(text):
     assert [claim for claim, quote in quotes.items() if squeeze(quote) not in squeezed] == []
 
 
-def test_a_cjk_font_is_embedded(built_pdf, reader):
+def font_rows(built_pdf) -> list[str]:
     listing = subprocess.run(["pdffonts", str(built_pdf)], capture_output=True, text=True, check=True).stdout
-    rows = listing.splitlines()[2:]
+    return listing.splitlines()[2:]
+
+
+def test_every_font_is_embedded_and_none_is_type_3(built_pdf):
+    rows = font_rows(built_pdf)
     assert rows and all(re.search(r"\byes\b", row.split(None, 3)[-1]) for row in rows), "every font is embedded"
+    assert [row for row in rows if "Type 3" in row] == []
+
+
+def test_a_cjk_font_is_embedded_as_a_cid_font(reader):
     cjk_fonts = []
     for page in reader.pages[:30]:
         for font in (page["/Resources"].get("/Font") or {}).values():
             font = font.get_object()
             to_unicode = font.get("/ToUnicode")
-            if to_unicode is None:
+            if to_unicode is None or font.get("/Subtype") != "/Type0":
                 continue
             cmap = to_unicode.get_object().get_data().decode("latin-1")
-            embedded = "/CharProcs" in font or any(k in font.get("/FontDescriptor", {}) for k in
-                                                   ("/FontFile", "/FontFile2", "/FontFile3"))
+            descendant = font["/DescendantFonts"][0].get_object()
+            embedded = "/FontFile2" in descendant["/FontDescriptor"].get_object()
             if embedded and re.search(r"<(?:4[E-F]|[5-8][0-9A-F]|9[0-9A-F])[0-9A-F]{2}>", cmap):
-                cjk_fonts.append(font)
-    assert cjk_fonts, "no embedded font maps to CJK characters"
+                cjk_fonts.append(descendant["/BaseFont"])
+    assert cjk_fonts, "no embedded CID TrueType font maps to CJK characters"
+
+
+def test_pdf_is_under_3_mb_with_metadata_language_and_tags(built_pdf, reader):
+    assert built_pdf.stat().st_size < 3_000_000
+    meta = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert (reader.metadata.title, reader.metadata.author, reader.metadata.subject) == (
+        meta["title"], meta["author"], meta["description"])
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+
+
+def page_texts(built_pdf) -> list[str]:
+    whole = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(built_pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    return whole.split("\f")
+
+
+def contents_entries(texts: list[str]) -> dict[str, int]:
+    """The printed contents, title → page: the pages from "Contents" until the first page without an entry."""
+    entries, start = {}, next(i for i, text in enumerate(texts) if re.search(r"^\s*Contents\s*$", text, re.M))
+    for text in texts[start:]:
+        found = re.findall(r"^\s*(\S.*?\S)\s{2,}(\d+)\s*$", text, re.M)
+        if not found:
+            break
+        entries.update((title, int(number)) for title, number in found)
+    return entries
+
+
+def test_contents_gives_the_page_every_chapter_and_section_starts_on(built_pdf, reader):
+    texts = page_texts(built_pdf)
+    entries = contents_entries(texts)
+    for title in chapter_titles():
+        [(entry, page)] = [(e, p) for e, p in entries.items() if e.endswith(title)]
+        assert title in squeeze(texts[page - 1]) or squeeze(title) in squeeze(texts[page - 1]), (title, page)
+    outline_pages = {item.title: reader.get_destination_page_number(item) + 1
+                     for item in reader.outline if not isinstance(item, list)}
+    for title, page in outline_pages.items():
+        if title in entries:
+            assert entries[title] == page, (title, entries[title], page)
+    sections = [title for title in entries if re.match(r"^\d+\.\d+\. ", title)]
+    assert len(sections) >= 3 * len([t for t in chapter_titles() if re.match(r"^\d+\. ", t)])
+    for title in sections:  # a long title may wrap onto the next page; it starts on this one
+        assert squeeze(title)[:24] in squeeze(texts[entries[title] - 1]), (title, entries[title])
+
+
+def test_each_chapters_claims_are_endnotes_linked_both_ways(built_pdf):
+    texts = page_texts(built_pdf)
+    with_claims = [notebook for notebook in chapter_notebooks()
+                   if any("claims_used(" in cell.source for cell in nbformat.read(notebook, as_version=4).cells)]
+    pointers = [(i + 1, int(n)) for i, text in enumerate(texts)
+                for n in re.findall(r"quoted in full in the\s+endnotes, page (\d+)", text)]
+    backs = [(title, int(n)) for text in texts for title, n in re.findall(r"Back to (.+?), page (\d+)\.", text)]
+    notes = [i + 1 for i, text in enumerate(texts) for _ in re.findall(r"^\s*Claims of ", text, re.M)]
+    assert len(with_claims) >= 3 and len(pointers) == len(backs) == len(notes) == len(with_claims)
+    for (page, endnote_page), (title, chapter_page), note_page in zip(pointers, backs, notes):
+        assert endnote_page == note_page, "the pointer names the page the endnote starts on"
+        assert chapter_page <= page < endnote_page, "the endnote points back to where its chapter starts"
+        assert squeeze(title) in squeeze(texts[chapter_page - 1])
+        assert re.search(r"Claim\s+Source\s+Speaker\s+Quote\s+English", texts[note_page - 1] + texts[note_page])
+
+
+def test_every_page_offers_its_notebook_and_the_books_pdf(built_book, tmp_path):
+    sourced = [page for page in sorted(built_book.rglob("*.html")) if "_static" not in page.relative_to(built_book).parts
+               and any((ROOT / page.relative_to(built_book)).with_suffix(suffix).exists() for suffix in (".ipynb", ".md"))]
+    assert len(sourced) >= 10
+    for page in sourced:  # every page made from a notebook or a markdown file (not the index or search pages)
+        text = page.read_text(encoding="utf-8")
+        [pdf_link] = re.findall(r'href="([^"]*compute-ledger\.pdf)"', text)
+        assert (page.parent / pdf_link).resolve() == (built_book / pdf.PDF_NAME).resolve()
+        notebook = ROOT / page.relative_to(built_book).with_suffix(".ipynb")
+        if notebook.exists():
+            [link] = re.findall(r'href="([^"]*_sources/[^"]*\.ipynb)"', text)
+            assert nbformat.read(page.parent / link, as_version=4).cells == nbformat.read(notebook, as_version=4).cells
+    made = tmp_path / "book.pdf"
+    made.write_bytes(b"%PDF-1.7 stand-in")
+    assert not pdf.publish_pdf(tmp_path / "no-html", made)
+    (tmp_path / "html").mkdir()
+    assert pdf.publish_pdf(tmp_path / "html", made)
+    assert (tmp_path / "html" / pdf.PDF_NAME).read_bytes() == made.read_bytes()
 
 
 def test_every_chart_is_in_the_pdf(text):
