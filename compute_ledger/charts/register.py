@@ -21,7 +21,7 @@ FILTERS = {"source": "Source", "topic": "Topic", "speaker": "Speaker", "kind": "
 
 
 def register_frame(data_dir: Path = DATA) -> pd.DataFrame:
-    """Claims with source short name, entity names, figure count and a search key."""
+    """Claims with source short name, entity names, figure count and a search key of what the row does not show."""
     claims = load("claims", data_dir)
     sources = load("sources", data_dir).set_index("source_id")["short_name"]
     spellings = aliases(data_dir).groupby("entity_id")["alias"].apply(lambda a: " ".join(sorted(set(a))))
@@ -32,9 +32,10 @@ def register_frame(data_dir: Path = DATA) -> pd.DataFrame:
         entity_names=claims["entities"].map(lambda e: ", ".join(names.get(i, i) for i in e.split(";") if i)),
         figures=claims["claim_id"].map(counts).fillna(0).astype(int),
     )
+    # The row's visible text is searched too (register.js), so the key holds only what the row does not
+    # show: the quote in the other Chinese script, and every alias of its entities.
     frame["search"] = [
-        " ".join([row.claim_id, row.quote, to_simplified(row.quote), to_traditional(row.quote), row.quote_en,
-                  row.speaker, row.source, row.topic, row.kind]
+        " ".join([v for v in dict.fromkeys([to_simplified(row.quote), to_traditional(row.quote)]) if v != row.quote]
                  + [spellings.get(i, "") for i in row.entities.split(";") if i]).casefold()
         for row in frame.itertuples()]
     return frame
