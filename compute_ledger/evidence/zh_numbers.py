@@ -54,6 +54,7 @@ def fold(span: str) -> str:
 _MAGNITUDES = {"萬億": 10**12, "万亿": 10**12, "兆": 10**12, "億": 10**8, "亿": 10**8, "萬": 10**4, "万": 10**4}
 _DIGIT = "零〇一二兩两三四五六七八九"
 # 千 and 百 are numerals except in 千瓦 (kW) and 百分 (per cent); 兆 is 10^12 except in 兆瓦 (MW).
+_DIGIT_VALUES = {c: str(v) for v, cs in enumerate(("零〇", "一", "二兩两", "三", "四", "五", "六", "七", "八", "九")) for c in cs}
 _CHINESE_NUMERAL = rf"(?:[{_DIGIT}十]|千(?!瓦)|百(?!分))+(?:[點点][{_DIGIT}]+)?"
 _ARABIC = r"\d[\d,]*(?:\.\d+)?"
 _NUMBER = re.compile(
@@ -70,12 +71,15 @@ _SEVERAL_ALONE = re.compile(r"[數数幾几](?=個月|个月|月|年|週|周|天
 _IDENTIFIER = re.compile(r"(?<![A-Za-z$])(?!(?:RMB|CNY|USD|HKD|TWD|NTD|EUR|JPY)\d)[A-Za-z]+[-.]?\d[\w.]*")
 _RANGE_SEPARATOR = re.compile(r"^\s*(?:-|–|—|~|至|到)\s*$")
 _LIST_NUMBER = re.compile(rf"^\s*(?:[(（][{_DIGIT}十\d]+[)）]|[{_DIGIT}十\d]+[、](?!\d)|\d+\.(?!\d)|[①-⑳])")
-_ORDINAL = "第"
+_ORDINAL = re.compile(rf"第\s*(?:\d+|(?:[{_DIGIT}十百千])+)")
 _RANKING_WORDS = re.compile(r"\s*(?:名|梯隊|梯队|位)")
 
 # Units, tried in order at the position right after the number: longer words first; a word that the
 # vocabulary cannot hold maps to the reason it is refused.
 _REFUSED = "refused"
+# 元 alone is the unit of whatever currency the text is written in: yuan on the mainland, the NT dollar in
+# Taiwan, the HK dollar in Hong Kong. It is a currency only when a word before the number names one.
+_YUAN = "yuan-word"
 _UNIT_PATTERNS = [(re.compile(pattern), unit) for pattern, unit in (
     (r"個百分點|个百分点|百分點|百分点", "percentage_points"),
     (r"%", "percent"),
@@ -84,7 +88,8 @@ _UNIT_PATTERNS = [(re.compile(pattern), unit) for pattern, unit in (
     (r"歐元|欧元|EUR", "EUR"),
     (r"港元|港幣|港币|港圓|HKD", "HKD"),
     (r"新台幣|新臺幣|新台币|台幣|臺幣|台币|TWD|NTD", "TWD"),
-    (r"人民幣|人民币|元(?![素件宇旦首老])|CNY|RMB", "CNY"),
+    (r"人民幣|人民币|CNY|RMB", "CNY"),
+    (r"元(?![素件宇旦首老])", _YUAN),
     (r"英鎊|英镑|韓元|韩元|韓圜|澳元|澳幣|加元|加幣|新加坡元|新幣|新币|星元|瑞郎|瑞士法郎|盧布|卢布|盧比|卢比|泰銖|越南盾|比特幣|比特币",
      _REFUSED + ": currency outside the vocabulary (USD, JPY, CNY, HKD, TWD, EUR)"),
     (r"千瓦時|千瓦时|瓩時|瓩时|兆瓦時|兆瓦时|吉瓦時|吉瓦时|度電|度电|[kKMGT]Wh",
@@ -111,8 +116,8 @@ _UNIT_PATTERNS = [(re.compile(pattern), unit) for pattern, unit in (
     (r"噸|吨|公噸|平方米|平方公尺|坪|公頃|公顷|公里|英里|桶|季度|季", _REFUSED + ": unit outside the vocabulary"),
 )]
 _CURRENCY_PREFIXES = [(re.compile(pattern + r"\s*$"), unit) for pattern, unit in (
-    (r"US\$|USD|美金", "USD"), (r"HK\$|HKD|港幣|港币", "HKD"), (r"NT\$|NTD|TWD|新台幣|新臺幣|新台币|台幣|臺幣", "TWD"),
-    (r"RMB|CNY|CN¥|人民幣|人民币", "CNY"), (r"€|EUR", "EUR"), (r"JP¥|JPY|日圓|日元", "JPY"),
+    (r"US\$|USD|美金|美元", "USD"), (r"HK\$|HKD|港幣|港币|港元", "HKD"), (r"NT\$|NTD|TWD|新台幣|新臺幣|新台币|台幣|臺幣", "TWD"),
+    (r"RMB|CNY|CN¥|人民幣|人民币", "CNY"), (r"€|EUR|歐元|欧元", "EUR"), (r"JP¥|JPY|日圓|日元", "JPY"),
     (r"(?:S|A|C)\$", _REFUSED + ": currency outside the vocabulary (USD, JPY, CNY, HKD, TWD, EUR)"),
     (r"\$", _REFUSED + ": '$' alone does not say which dollar; write US$, HK$ or NT$"),
     (r"[¥￥]", _REFUSED + ": '¥' is used for both yen and yuan; write 日圓 or 人民幣"),
@@ -126,7 +131,7 @@ _PREFIX_QUALIFIERS = sorted((
     ("多於", "over"), ("多于", "over"), ("高於", "over"), ("高于", "over"),
     ("至少", "at_least"), ("最少", "at_least"), ("不少於", "at_least"), ("不少于", "at_least"), ("不低於", "at_least"),
     ("不低于", "at_least"), ("起碼", "at_least"), ("起码", "at_least"),
-    ("大約", "about"), ("大约", "about"), ("約", "about"), ("约", "about"), ("近", "about"), ("將近", "about"),
+    ("大約", "about"), ("大约", "about"), ("約", "about"), ("约", "about"), ("近", "about"), ("將近", "about"), ("約合", "about"), ("约合", "about"),
     ("将近", "about"), ("接近", "about"), ("大概", "about"),
     ("最近", "exact"), ("附近", "exact"),
 ), key=lambda pair: -len(pair[0]))
@@ -174,6 +179,8 @@ def _chinese_value(numerals: str) -> Decimal:
 def _core_value(core: str | None, scale: str | None) -> Decimal:
     if not core:
         return Decimal(1)
+    if not core[0].isdigit() and len(core) >= 3 and not re.search("[十百千點点]", core):
+        return Decimal("".join(_DIGIT_VALUES[c] for c in core))  # 二〇二五, 一一三: read digit by digit
     if not core[0].isdigit():
         return _chinese_value(core)
     digits = core[: len(core) - len(scale or "")].replace(",", "")
@@ -184,8 +191,12 @@ def _core_value(core: str | None, scale: str | None) -> Decimal:
 
 
 def _masked(span: str) -> str:
-    """The span with names that contain digits (GPT-4.5, H100) blanked, positions kept."""
-    return _IDENTIFIER.sub(lambda m: " " * len(m.group(0)), span)
+    """The span with names that contain digits (GPT-4.5, H100) and ordinals (第三季) blanked, positions kept.
+
+    An ordinal followed by a ranking word (第二梯隊, 第一名) is kept: it states a position the ledger records.
+    """
+    span = _IDENTIFIER.sub(lambda m: " " * len(m.group(0)), span)
+    return _ORDINAL.sub(lambda m: m.group(0) if _RANKING_WORDS.match(span, m.end()) else " " * len(m.group(0)), span)
 
 
 def _numbers(span: str) -> list[_Number]:
@@ -207,6 +218,13 @@ def _numbers(span: str) -> list[_Number]:
             found[-1] = _Number(found[-1].core, multiplier, False, found[-1].start, match.end(), True, False)
             continue
         inexact = bool(match.group("inexact") or match.group("inexact_after"))
+        if found and found[-1].end == match.start() and found[-1].has_core and core \
+                and 1 < _multiplier(magnitude) < found[-1].multiplier and not found[-1].several:
+            # 2兆8,943億: a larger magnitude followed at once by a smaller one is one number, the sum.
+            previous = found.pop()
+            total = previous.value + _core_value(core, match.group("scale")) * _multiplier(magnitude)
+            found.append(_Number(total, 1, False, previous.start, match.end(), True, inexact))
+            continue
         found.append(_Number(_core_value(core, match.group("scale")), _multiplier(magnitude), bool(match.group("several")),
                              match.start(), match.end(), bool(core), inexact))
     return sorted(found, key=lambda n: n.start)
@@ -253,8 +271,11 @@ def _prefix_qualifier(span: str, number: _Number) -> str | None:
 def _unit(span: str, number: _Number) -> tuple[str | None, int]:
     unit, end = _unit_at(span, number.end)
     currency = _currency_before(span, number)
-    if currency and unit in (None, "CNY"):
+    if currency and unit in (None, _YUAN):
         return currency, end  # NT$1,200億元, 港幣500億元: the prefix names the currency, 元 is its word for unit
+    if unit == _YUAN:
+        named, named_end = _unit_at(span, end)  # 3000億元人民幣: the currency named after 元
+        return (named, named_end) if named in ("CNY", "HKD", "TWD") else (None, end)
     if currency and unit != currency:
         raise QuantityError(f"{span!r} names two currencies, {currency} before the number and {unit} after it")
     if unit == "years" and number.multiplier == 1 and not number.several and number.core == number.core.to_integral() \
@@ -294,7 +315,7 @@ def _special(span: str) -> Quantity | None:
         return Quantity(1.0, None, "years", "exact")
     if match := _REPUBLIC_YEAR.search(span):
         year = match.group("year")
-        return Quantity(float((Decimal(year) if year.isdigit() else _chinese_value(year)) + 1911), None, "calendar_year", "exact")
+        return Quantity(float(_core_value(year, "") + 1911), None, "calendar_year", "exact")  # 民國 1 is 1912
     if match := _CALENDAR.search(span):
         return Quantity(float(match.group("year")), None, "calendar_year", "exact")
     if match := _DOUBLING.search(span):
@@ -329,14 +350,16 @@ def parse_quantity(span: str) -> Quantity:
     if (special := _special(span)) is not None:
         return special
     numbers = _numbers(span)
+    if not numbers and _ORDINAL.search(fold(original)):
+        raise QuantityError(f"{original!r} holds only an ordinal (第N…), a position in a sequence, not a quantity")
     if not numbers and span != fold(original):
         raise QuantityError(f"the only digits in {original!r} belong to names (GPT-4.5, H100), not quantities")
     if not numbers:
         raise QuantityError(f"no number in {original!r}")
     first = numbers[0]
-    if span[: first.start].rstrip().endswith(_ORDINAL):
-        if not _RANKING_WORDS.match(span, first.end) or len(numbers) > 1:
-            raise QuantityError(f"{span!r} is an ordinal (第N…), a position in a sequence, not a quantity")
+    if span[: first.start].rstrip().endswith("第"):
+        if len(numbers) > 1:
+            raise QuantityError(f"{original!r} holds a rank (第N名) and another number; give each its own span")
         return Quantity(float(first.value), None, "rank", "exact")
     if len(numbers) > 2:
         raise QuantityError(f"more than two numbers in {span!r}; give each its own span")
@@ -352,6 +375,9 @@ def parse_quantity(span: str) -> Quantity:
 
 
 def _range(span: str, low: _Number, high: _Number) -> Quantity:
+    low_word, high_word = _unit_at(span, low.end)[0], _unit_at(span, high.end)[0]
+    if low_word and high_word and low_word != high_word:
+        raise QuantityError(f"the ends of range {span!r} are in different units ({low_word}, {high_word})")
     low_unit, low_unit_end = _unit(span, low)
     if not _RANGE_SEPARATOR.match(span[low_unit_end:high.start]) and high.start != low.end:
         raise QuantityError(f"two numbers in {span!r} are not joined as a range (a-b, a到b)")
@@ -360,6 +386,6 @@ def _range(span: str, low: _Number, high: _Number) -> Quantity:
     if low_value > high.value:
         raise QuantityError(f"range {span!r} runs from high to low")
     unit, _ = _unit(span, high)
-    if low_unit and unit and low_unit != unit:
-        raise QuantityError(f"the ends of range {span!r} are in different units ({low_unit}, {unit})")
+    if _TENTHS.match(span, high.start) and low.multiplier == high.multiplier == 1:
+        return Quantity(float(low_value * 10), float(high.value * 10), "percent", "range")  # 三至五成: 30–50%
     return Quantity(float(low_value), float(high.value), unit or low_unit, "range")
