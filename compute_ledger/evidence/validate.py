@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from frictionless import Package
+import yaml
+from frictionless import FrictionlessException, Package
 
 from . import seeds as seedlib
 from ..paths import DATA, ROOT, SEED_MANIFEST, SEEDS
 from .tables import PACKAGE_FILE, TABLES, descriptor, load
-from .zh_numbers import QuantityError, parse_quantity
+from .zh_numbers import QuantityError, fold, parse_quantity
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def _structure(data_dir: Path) -> tuple[list[Problem], set[str]]:
         path = data_dir / entry["path"]
         shown = _display(path)
         expected = [f["name"] for f in entry["schema"]["fields"]]
-        if not path.exists():
+        if not path.is_file():
             problems.append(Problem(shown, None, None, f"file is missing (table '{entry['name']}' in {PACKAGE_FILE})"))
             continue
         raw = path.read_bytes()
@@ -60,7 +63,15 @@ def _structure(data_dir: Path) -> tuple[list[Problem], set[str]]:
             problems.append(Problem(shown, row, None, f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start} "
                                                       "(save the file as UTF-8)"))
             continue
-        header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        try:
+            records = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        except csv.Error as error:
+            problems.append(Problem(shown, None, None, f"not a readable CSV file: {error}"))
+            continue
+        header = records[0]
+        numbers = [f["name"] for f in entry["schema"]["fields"] if f.get("type") in ("number", "integer")]
+        cell_problems = _number_cells(shown, records, numbers)
+        problems += cell_problems
         missing = [c for c in expected if c not in header]
         unexpected = [c for c in header if c not in expected]
         for column in missing:
@@ -69,9 +80,39 @@ def _structure(data_dir: Path) -> tuple[list[Problem], set[str]]:
             problems.append(Problem(shown, 1, column, f"unexpected column; the schema has: {', '.join(expected)}"))
         if not missing and not unexpected and header != expected:
             problems.append(Problem(shown, 1, None, "columns are out of order; expected: " + ",".join(expected)))
-        if not missing and not unexpected and header == expected:
+        if not missing and not unexpected and header == expected and not cell_problems:
             sound.add(entry["name"])
     return problems, sound
+
+
+# A number cell as pandas and every other CSV reader take it: ASCII digits, finite. Python's float()
+# also accepts ３００, 1_000, nan and inf, so Frictionless lets them through; they are caught here.
+_PLAIN_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _number_cells(shown: str, records: list[list[str]], columns: list[str]) -> list[Problem]:
+    problems = []
+    positions = {name: records[0].index(name) for name in columns if name in records[0]}
+    for row_number, record in enumerate(records[1:], start=2):
+        for name, index in positions.items():
+            cell = record[index].strip() if index < len(record) else ""
+            if not cell:
+                continue
+            folded = fold(cell)
+            if folded != cell and _PLAIN_NUMBER.fullmatch(folded):
+                problems.append(Problem(shown, row_number, name, f"{cell!r} is typed in full-width characters; write it as {folded}"))
+            elif _PLAIN_NUMBER.fullmatch(cell) and not math.isfinite(float(cell)):
+                problems.append(Problem(shown, row_number, name, f"{cell!r} is too large to be a number"))
+            elif not _PLAIN_NUMBER.fullmatch(cell) and _float_or_none(cell) is not None:
+                problems.append(Problem(shown, row_number, name, f"{cell!r} is not a plain decimal number (digits, one point)"))
+    return problems
+
+
+def _float_or_none(cell: str) -> float | None:
+    try:
+        return float(cell)
+    except ValueError:
+        return None
 
 
 def _schema(data_dir: Path, sound: set[str]) -> tuple[list[Problem], set[str]]:
@@ -79,25 +120,37 @@ def _schema(data_dir: Path, sound: set[str]) -> tuple[list[Problem], set[str]]:
 
     Returns the problems and the names of the tables that have any.
     """
-    package = Package(descriptor(data_dir), basepath=str(data_dir))
-    for name in [r.name for r in package.resources if r.name not in sound]:
-        package.remove_resource(name)
+    try:
+        package = Package(descriptor(data_dir), basepath=str(data_dir))
+        for name in [r.name for r in package.resources if r.name not in sound]:
+            package.remove_resource(name)
+        for entry in package.resources:
+            if any(fk["reference"]["resource"] not in sound for fk in entry.schema.foreign_keys):
+                entry.schema.foreign_keys = [fk for fk in entry.schema.foreign_keys if fk["reference"]["resource"] in sound]
+        report = package.validate()
+    except FrictionlessException as error:
+        return [Problem(_display(data_dir / PACKAGE_FILE), None, None, f"the schema is not valid: {error.error.note or error}")], set(sound)
     problems = []
-    for entry in package.resources:
-        if any(fk["reference"]["resource"] not in sound for fk in entry.schema.foreign_keys):
-            entry.schema.foreign_keys = [fk for fk in entry.schema.foreign_keys if fk["reference"]["resource"] in sound]
-    report = package.validate()
     failed = set()
     for task in report.tasks:
-        if task.errors:
-            failed.add(task.name)
         shown = _display(data_dir / task.place) if task.place else task.name
-        for error in task.errors:
+        trailing = _trailing_blank_rows(data_dir / task.place) if task.place else set()
+        errors = [e for e in task.errors if getattr(e, "row_number", None) not in trailing]
+        if errors:
+            failed.add(task.name)
+        for error in errors:
             field = getattr(error, "field_name", None)
             if error.type == "foreign-key":
                 field = ", ".join(getattr(error, "field_names", []) or []) or field
             problems.append(Problem(shown, getattr(error, "row_number", None), field, _message(error)))
     return problems, failed
+
+
+def _trailing_blank_rows(path: Path) -> set[int]:
+    """Row numbers of the blank lines at the end of a CSV file: harmless, so not reported."""
+    records = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    last = max((i for i, record in enumerate(records, start=1) if any(cell.strip() for cell in record)), default=0)
+    return set(range(last + 1, len(records) + 1))
 
 
 def _message(error) -> str:
@@ -117,15 +170,125 @@ def _message(error) -> str:
     return f"{error.title}: {error.note}" if getattr(error, "note", "") else error.message
 
 
+_FIELD_TYPES = {"string", "number", "integer", "boolean", "date", "datetime", "time", "year", "yearmonth", "duration",
+                "object", "array", "list", "geopoint", "geojson", "any"}
+# Columns that the row checks do arithmetic on; the descriptor must keep them numbers.
+_NUMBER_COLUMNS = {"figures": ("value_low", "value_high"), "assumptions": ("value", "low", "high")}
+
+
+def _descriptor_problems(data_dir: Path) -> list[Problem]:
+    """Whether datapackage.json can be read and has the shape the checks rely on; problems name its line."""
+    path = data_dir / PACKAGE_FILE
+    shown = _display(path)
+    if not path.is_file():
+        return [Problem(shown, None, None, "file is missing; it holds the schema of every table")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [Problem(shown, None, None, f"line {line}: not UTF-8: byte 0x{raw[error.start]:02x} "
+                        f"at offset {error.start} (save the file as UTF-8)")]
+    try:
+        package = json.loads(text)
+    except json.JSONDecodeError as error:
+        return [Problem(shown, None, None, f"line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}")]
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        return [Problem(shown, None, None, "must be a JSON object with a list of 'resources' (one per table)")]
+    problems, names, paths = [], [], []
+    for index, entry in enumerate(package["resources"]):
+        where = f"resources[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not isinstance(entry.get("path"), str):
+            problems.append(Problem(shown, None, None, f"{where} must be an object with a 'name' and a 'path'"))
+            continue
+        where = f"table '{entry['name']}'"
+        names.append(entry["name"])
+        paths.append(entry["path"])
+        if not re.fullmatch(r"[\w-]+\.csv", entry["path"]):
+            problems.append(Problem(shown, None, None, f"{where}: path {entry['path']!r} must be a CSV file name in data/"))
+        schema = entry.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
+            problems.append(Problem(shown, None, None, f"{where}: 'schema' must hold a list of 'fields', each with a 'name'"))
+            continue
+        for field in fields:
+            if field.get("type", "any") not in _FIELD_TYPES:
+                problems.append(Problem(shown, None, None, f"{where}, field '{field['name']}': type {field.get('type')!r} "
+                                        f"is not a Frictionless type ({', '.join(sorted(_FIELD_TYPES))})"))
+            if field["name"] in _NUMBER_COLUMNS.get(entry["name"], ()) and field.get("type") != "number":
+                problems.append(Problem(shown, None, None, f"{where}, field '{field['name']}': must be of type 'number'"))
+    problems += [Problem(shown, None, None, f"table '{name}' is listed twice") for name in sorted({n for n in names if names.count(n) > 1})]
+    problems += [Problem(shown, None, None, f"file {path!r} is given to two tables") for path in sorted({p for p in paths if paths.count(p) > 1})]
+    problems += [Problem(shown, None, None, f"table '{name}' is missing from 'resources'") for name in TABLES if name not in names]
+    return problems
+
+
+def _manifest_problems(seeds_dir: Path, manifest: Path) -> list[Problem]:
+    """The manifest can be read, each line is '<sha256>  <file>', and it matches the seed files."""
+    shown = _display(manifest)
+    if not manifest.is_file():
+        return [Problem(shown, None, None, "file is missing; it lists the SHA-256 of every seed (sha256sum format)")]
+    raw = manifest.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [Problem(shown, None, None, f"line {line}: not UTF-8 (save the file as UTF-8)")]
+    malformed = [Problem(shown, None, None, f"line {number}: expected '<64 hex digits>  <file name>', found {line.strip()!r}")
+                 for number, line in enumerate(text.splitlines(), start=1)
+                 if line.strip() and not re.fullmatch(r"[0-9a-f]{64} [ *]?\S.*", line.strip())]
+    if malformed:
+        return malformed
+    return [Problem(shown, None, None, message) for message in seedlib.verify_manifest(seeds_dir, manifest)]
+
+
+def _seed_problems(seeds_dir: Path) -> list[Problem]:
+    """Every seed decodes as UTF-8 and its front matter, if any, is a YAML mapping."""
+    problems = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        shown = _display(path)
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            problems.append(Problem(shown, None, None, f"line {line}: not UTF-8 "
+                                    f"(byte 0x{raw[error.start]:02x} at offset {error.start}); store the text as UTF-8"))
+            continue
+        try:
+            front_matter = seedlib.load_seed(path.name, seeds_dir).front_matter
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = f"line {mark.line + 2}: " if mark else ""  # +1 for counting from one, +1 for the opening ---
+            problems.append(Problem(shown, None, None, f"{line}front matter is not valid YAML: {getattr(error, 'problem', error)}"))
+            continue
+        if not isinstance(front_matter, dict):
+            problems.append(Problem(shown, None, None, "front matter (between the --- lines) must be 'key: value' lines"))
+    return problems
+
+
+def _readable_seed(file: str, seeds_dir: Path) -> seedlib.Seed | None:
+    """The seed, or None when it is missing or unreadable (reported by the seed and manifest checks)."""
+    path = seeds_dir / file
+    if not path.is_file():
+        return None
+    try:
+        seed = seedlib.load_seed(file, seeds_dir)
+        return seed if isinstance(seed.front_matter, dict) else None
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
 def _sources(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     shown = _display(data_dir / "sources.csv")
     problems = []
     for row_number, row in enumerate(load("sources", data_dir).itertuples(), start=2):
-        path = seeds_dir / row.file
-        if not path.exists():
+        if not (seeds_dir / row.file).is_file():
             problems.append(Problem(shown, row_number, "file", f"no seed file {row.file} in {_display(seeds_dir)}/"))
             continue
-        seed = seedlib.load_seed(row.file, seeds_dir)
+        seed = _readable_seed(row.file, seeds_dir)
+        if seed is None:
+            continue  # reported by the seed check
         detected = seedlib.detect_script(seed.body)
         if detected != row.script:
             problems.append(Problem(shown, row_number, "script", f"says {row.script!r} but the text is {detected!r}"))
@@ -144,9 +307,10 @@ def _claims(data_dir: Path, seeds_dir: Path) -> list[Problem]:
         for entity in [e.strip() for e in row.entities.split(";") if e.strip()]:
             if entity not in entity_ids:
                 problems.append(Problem(shown, row_number, "entities", f"unknown entity {entity!r}; add it to data/entities.csv"))
-        if row.source_id not in files.index or not (seeds_dir / files[row.source_id]).exists():
-            continue  # reported by the reference check
-        text = seedlib.load_seed(files[row.source_id], seeds_dir).text
+        seed = _readable_seed(files[row.source_id], seeds_dir) if row.source_id in files.index else None
+        if seed is None:
+            continue  # reported by the reference, source or seed check
+        text = seed.text
         if seedlib.quote_is_verbatim(row.quote, text):
             continue
         if seedlib.quote_matches_across_scripts(row.quote, text):
@@ -197,7 +361,8 @@ def _figures(data_dir: Path, seeds_dir: Path) -> list[Problem]:
 
 def _entities(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     shown = _display(data_dir / "entities.csv")
-    corpus = "\n".join(seedlib.load_seed(p.name, seeds_dir).text for p in sorted(seeds_dir.glob("*.txt")))
+    seeds = [_readable_seed(p.name, seeds_dir) for p in sorted(seeds_dir.glob("*.txt"))]
+    corpus = "\n".join(seed.text for seed in seeds if seed)
     problems = []
     for row_number, row in enumerate(load("entities", data_dir).itertuples(), start=2):
         for alias in [a.strip() for a in row.aliases.split(";") if a.strip()]:
@@ -248,7 +413,8 @@ def _exclusions(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     files = load("sources", data_dir).set_index("source_id")["file"]
     problems = []
     for row_number, row in enumerate(load("exclusions", data_dir).itertuples(), start=2):
-        if row.source_id in files.index and row.snippet not in seedlib.load_seed(files[row.source_id], seeds_dir).text:
+        seed = _readable_seed(files[row.source_id], seeds_dir) if row.source_id in files.index else None
+        if seed and row.snippet not in seed.text:
             problems.append(Problem(shown, row_number, "snippet", f"{row.snippet!r} does not occur in {files[row.source_id]}"))
     return problems
 
@@ -282,12 +448,26 @@ _SEMANTIC = {"sources": _sources, "entities": _entities, "claims": _claims, "fig
 _NEEDS = {"claims": {"sources", "entities"}, "figures": {"claims"}, "deals": {"figures"}, "exclusions": {"sources"}, "positions": {"claims"}}
 
 
+def _checked(table: str, data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    """A table's row checks; a column they read that the schema no longer has is itself the problem."""
+    try:
+        return _SEMANTIC[table](data_dir, seeds_dir)
+    except (AttributeError, KeyError) as error:
+        column = getattr(error, "name", None) or (error.args[0] if error.args else None)
+        if not isinstance(column, str):
+            raise
+        return [Problem(_display(data_dir / f"{table}.csv"), None, column, f"validation needs this column, but the "
+                        f"schema of table '{table}' in {PACKAGE_FILE} does not have it")]
+
+
 def validate_project(data_dir: Path = DATA, seeds_dir: Path = SEEDS, manifest: Path = SEED_MANIFEST) -> list[Problem]:
     """All problems in the seeds and the data tables; an empty list means the evidence base is sound."""
-    problems = [Problem(_display(manifest), None, None, message)
-                for message in seedlib.verify_manifest(seeds_dir, manifest)]
     descriptor.cache_clear()
     seedlib.load_seed.cache_clear()
+    problems = _manifest_problems(seeds_dir, manifest) + _seed_problems(seeds_dir)
+    descriptor_problems = _descriptor_problems(data_dir)
+    if descriptor_problems:
+        return problems + descriptor_problems  # without a readable schema no table can be checked
     structural, sound = _structure(data_dir)
     problems += structural
     schema_problems, failed = _schema(data_dir, sound)
@@ -295,7 +475,7 @@ def validate_project(data_dir: Path = DATA, seeds_dir: Path = SEEDS, manifest: P
     sound -= failed  # row-level checks need typed, well-formed tables
     for table in TABLES:
         if table in sound and _NEEDS.get(table, set()) <= sound:
-            problems += _SEMANTIC[table](data_dir, seeds_dir)
+            problems += _checked(table, data_dir, seeds_dir)
     if not problems:
         problems += _completeness(data_dir, seeds_dir)
     return problems
