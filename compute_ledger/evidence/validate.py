@@ -12,6 +12,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -267,6 +268,7 @@ def _seed_problems(seeds_dir: Path) -> list[Problem]:
     return problems
 
 
+@lru_cache(maxsize=None)
 def _readable_seed(file: str, seeds_dir: Path) -> seedlib.Seed | None:
     """The seed, or None when it is missing or unreadable (reported by the seed and manifest checks)."""
     path = seeds_dir / file
@@ -464,6 +466,7 @@ def validate_project(data_dir: Path = DATA, seeds_dir: Path = SEEDS, manifest: P
     """All problems in the seeds and the data tables; an empty list means the evidence base is sound."""
     descriptor.cache_clear()
     seedlib.load_seed.cache_clear()
+    _readable_seed.cache_clear()
     problems = _manifest_problems(seeds_dir, manifest) + _seed_problems(seeds_dir)
     descriptor_problems = _descriptor_problems(data_dir)
     if descriptor_problems:
