@@ -329,36 +329,37 @@ def _same(a: float, b: float) -> bool:
 
 def _figures(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     shown = _display(data_dir / "figures.csv")
-    quotes = load("claims", data_dir).set_index("claim_id")["quote"]
-    problems = []
-    for row_number, row in enumerate(load("figures", data_dir).itertuples(), start=2):
-        def report(column: str, message: str) -> None:
-            problems.append(Problem(shown, row_number, column, message))
+    quotes = load("claims", data_dir).set_index("claim_id")["quote"].to_dict()
+    return [Problem(shown, row_number, column, message)
+            for row_number, row in enumerate(load("figures", data_dir).itertuples(), start=2)
+            for column, message in _figure_row(row, quotes)]
 
-        has_high = not math.isnan(row.value_high)
-        if has_high and row.value_high < row.value_low:
-            report("value_high", f"malformed range: high {row.value_high:g} is below low {row.value_low:g}")
-        if (row.qualifier == "range") != has_high:
-            report("value_high", "malformed range: a 'range' needs value_high, and only a range has one")
-        if row.claim_id not in quotes.index:
-            continue  # reported by the reference check
-        if not seedlib.quote_is_verbatim(row.quote_span, quotes[row.claim_id]):
-            report("quote_span", f"{row.quote_span!r} is not in the quote of claim {row.claim_id}")
-            continue
-        try:
-            parsed = parse_quantity(row.quote_span)
-        except QuantityError as error:
-            report("quote_span", f"no value can be read from it: {error}")
-            continue
-        if not _same(parsed.low, row.value_low):
-            report("value_low", f"{row.value_low:g} is not what the quote says: {row.quote_span!r} reads as {parsed.low:g}")
-        if has_high and (parsed.high is None or not _same(parsed.high, row.value_high)):
-            report("value_high", f"{row.value_high:g} is not what the quote says: {row.quote_span!r} reads as {parsed.high}")
-        if parsed.unit and parsed.unit != row.unit:
-            report("unit", f"{row.unit!r} disagrees with the quote: {row.quote_span!r} is in {parsed.unit!r}")
-        if parsed.qualifier != row.qualifier:
-            report("qualifier", f"{row.qualifier!r} disagrees with the quote: {row.quote_span!r} is {parsed.qualifier!r}")
-    return problems
+
+def _figure_row(row, quotes: dict[str, str]) -> list[tuple[str, str]]:
+    """(column, message) for a figure whose range is malformed or whose span does not say its values."""
+    found = []
+    has_high = not math.isnan(row.value_high)
+    if has_high and row.value_high < row.value_low:
+        found.append(("value_high", f"malformed range: high {row.value_high:g} is below low {row.value_low:g}"))
+    if (row.qualifier == "range") != has_high:
+        found.append(("value_high", "malformed range: a 'range' needs value_high, and only a range has one"))
+    if row.claim_id not in quotes:
+        return found  # reported by the reference check
+    if not seedlib.quote_is_verbatim(row.quote_span, quotes[row.claim_id]):
+        return found + [("quote_span", f"{row.quote_span!r} is not in the quote of claim {row.claim_id}")]
+    try:
+        parsed = parse_quantity(row.quote_span)
+    except QuantityError as error:
+        return found + [("quote_span", f"no value can be read from it: {error}")]
+    if not _same(parsed.low, row.value_low):
+        found.append(("value_low", f"{row.value_low:g} is not what the quote says: {row.quote_span!r} reads as {parsed.low:g}"))
+    if has_high and (parsed.high is None or not _same(parsed.high, row.value_high)):
+        found.append(("value_high", f"{row.value_high:g} is not what the quote says: {row.quote_span!r} reads as {parsed.high}"))
+    if parsed.unit and row.unit and parsed.unit != row.unit:
+        found.append(("unit", f"{row.unit!r} disagrees with the quote: {row.quote_span!r} is in {parsed.unit!r}"))
+    if parsed.qualifier != row.qualifier:
+        found.append(("qualifier", f"{row.qualifier!r} disagrees with the quote: {row.quote_span!r} is {parsed.qualifier!r}"))
+    return found
 
 
 def _entities(data_dir: Path, seeds_dir: Path) -> list[Problem]:
@@ -444,6 +445,98 @@ def _completeness(data_dir: Path, seeds_dir: Path) -> list[Problem]:
             for m in unaccounted(data_dir, seeds_dir)]
 
 
+def _draft_rows(path: Path, columns: list[str]) -> tuple[list[dict], list[Problem]]:
+    """A draft CSV's rows, or the problem that stops it being read."""
+    shown = _display(path)
+    if not path.is_file():
+        return [], [Problem(shown, None, None, "draft file is missing; run add-source again or restore it")]
+    raw = path.read_bytes()
+    try:
+        records = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [], [Problem(shown, None, None, f"line {line}: not UTF-8 (save the file as UTF-8)")]
+    except csv.Error as error:
+        return [], [Problem(shown, None, None, f"not a readable CSV file: {error}")]
+    header = records[0] if records else []
+    missing = [Problem(shown, 1, c, "required column is missing from the header") for c in columns if c not in header]
+    if missing:
+        return [], missing
+    rows = [dict(zip(header, record + [""] * (len(header) - len(record)))) for record in records[1:]]
+    long = [Problem(shown, n, None, f"row has {len(r)} cells, the header {len(header)}")
+            for n, r in enumerate(records[1:], start=2) if len(r) > len(header)]
+    return rows, long
+
+
+def _drafts(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    """Drafts from add-source: quotes verbatim in their seed, every span re-parsed as its figure says."""
+    from .intake import DRAFTS, UNREAD_COLUMNS
+
+    problems = []
+    folder = data_dir / DRAFTS
+    for draft in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
+        source, found = _draft_rows(draft / "source.csv", ["source_id", "file"])
+        claims, more = _draft_rows(draft / "claims.csv", ["claim_id", "quote"])
+        figures, most = _draft_rows(draft / "figures.csv", ["figure_id", "claim_id", "quote_span", "value_low",
+                                                            "value_high", "unit", "qualifier"])
+        unread, rest = _draft_rows(draft / "unread.csv", list(UNREAD_COLUMNS))
+        problems += found + more + most + rest
+        seed = _readable_seed(source[0]["file"], seeds_dir) if len(source) == 1 else None
+        if len(source) == 1 and seed is None:
+            problems.append(Problem(_display(draft / "source.csv"), 2, "file", f"no readable seed {source[0]['file']!r}"))
+        if seed is None:
+            continue
+        shown = _display(draft / "claims.csv")
+        for row_number, row in enumerate(claims, start=2):
+            if not seedlib.quote_is_verbatim(row["quote"], seed.text):
+                problems.append(Problem(shown, row_number, "quote", f"quote not found in {seed.file}: {row['quote'][:40]!r}…"))
+        shown = _display(draft / "figures.csv")
+        number_problems = _number_cells(shown, [["value_low", "value_high"]] + [[r["value_low"], r["value_high"]] for r in figures],
+                                        ["value_low", "value_high"])
+        problems += number_problems
+        quotes = {row["claim_id"]: row["quote"] for row in claims}
+        for row_number, row in enumerate(figures, start=2):
+            if any(p.row == row_number for p in number_problems):
+                continue
+            try:
+                low = float(row["value_low"])
+                high = float(row["value_high"]) if row["value_high"].strip() else math.nan
+            except ValueError:
+                problems.append(Problem(shown, row_number, "value_low", "value_low and value_high must be numbers"))
+                continue
+            if row["claim_id"] not in quotes:
+                problems.append(Problem(shown, row_number, "claim_id", f"no claim {row['claim_id']!r} in claims.csv of this draft"))
+            figure = _DraftFigure(row["claim_id"], row["quote_span"], low, high, row["unit"], row["qualifier"])
+            problems += [Problem(shown, row_number, column, message) for column, message in _figure_row(figure, quotes)]
+        shown = _display(draft / "unread.csv")
+        for row_number, row in enumerate(unread, start=2):
+            if row["snippet"] not in seed.text:
+                problems.append(Problem(shown, row_number, "snippet", f"{row['snippet']!r} does not occur in {seed.file}"))
+    return problems
+
+
+@dataclass(frozen=True)
+class _DraftFigure:
+    claim_id: str
+    quote_span: str
+    value_low: float
+    value_high: float
+    unit: str
+    qualifier: str
+
+
+def _unlisted_seeds(data_dir: Path, seeds_dir: Path) -> list[Problem]:
+    """A seed with neither a sources.csv row nor a draft is a text nobody is reading."""
+    from .intake import DRAFTS
+
+    listed = set(load("sources", data_dir)["file"])
+    for draft in (data_dir / DRAFTS).glob("*/source.csv"):
+        listed |= {row.get("file", "") for row in _draft_rows(draft, [])[0]}
+    return [Problem(_display(path), None, None, "in no row of data/sources.csv and no draft in data/drafts/; "
+                    "add it with `make add-source FILE=…` or remove it and its manifest line")
+            for path in sorted(seeds_dir.glob("*.txt")) if path.name not in listed]
+
+
 _SEMANTIC = {"sources": _sources, "entities": _entities, "claims": _claims, "figures": _figures,
              "deals": _deals, "assumptions": _assumptions, "glossary": _glossary, "exclusions": _exclusions,
              "positions": _positions}
@@ -479,6 +572,9 @@ def validate_project(data_dir: Path = DATA, seeds_dir: Path = SEEDS, manifest: P
     for table in TABLES:
         if table in sound and _NEEDS.get(table, set()) <= sound:
             problems += _checked(table, data_dir, seeds_dir)
+    problems += _drafts(data_dir, seeds_dir)
+    if "sources" in sound:
+        problems += _unlisted_seeds(data_dir, seeds_dir)
     if not problems:
         problems += _completeness(data_dir, seeds_dir)
     return problems

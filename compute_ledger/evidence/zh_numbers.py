@@ -237,17 +237,23 @@ def _multiplier(magnitude: str) -> int:
     return multiplier
 
 
-def _unit_at(span: str, position: int) -> tuple[str | None, int]:
-    """The unit named right after a number, and where its word ends; (None, position) when none is."""
+def _unit_word(span: str, position: int) -> tuple[str | None, str, int]:
+    """The unit (or refusal) whose word stands right after position, the word, and where it ends."""
     rest = span[position:]
     stripped = len(rest) - len(rest.lstrip())
     for pattern, unit in _UNIT_PATTERNS:
         match = pattern.match(rest, stripped)
         if match:
-            if unit.startswith(_REFUSED):
-                raise QuantityError(f"{match.group(0)!r} after the number in {span!r}: {unit.split(': ', 1)[1]}")
-            return unit, position + match.end()
-    return None, position
+            return unit, match.group(0), position + match.end()
+    return None, "", position
+
+
+def _unit_at(span: str, position: int) -> tuple[str | None, int]:
+    """The unit named right after a number, and where its word ends; (None, position) when none is."""
+    unit, word, end = _unit_word(span, position)
+    if unit and unit.startswith(_REFUSED):
+        raise QuantityError(f"{word!r} after the number in {span!r}: {unit.split(': ', 1)[1]}")
+    return unit, end
 
 
 def _currency_before(span: str, number: _Number) -> str | None:
@@ -389,3 +395,27 @@ def _range(span: str, low: _Number, high: _Number) -> Quantity:
     if _TENTHS.match(span, high.start) and low.multiplier == high.multiplier == 1:
         return Quantity(float(low_value * 10), float(high.value * 10), "percent", "range")  # 三至五成: 30–50%
     return Quantity(float(low_value), float(high.value), unit or low_unit, "range")
+
+
+# What may stand right before a number and belongs to its span: qualifiers, currency words, 第 and 前.
+_BEFORE = sorted({word for word, _ in _PREFIX_QUALIFIERS} | {"第", "前", "US$", "HK$", "NT$", "S$", "A$", "C$", "$", "¥", "￥",
+                  "€", "RMB", "人民幣", "人民币", "港幣", "港币", "港元", "新台幣", "新臺幣", "台幣", "臺幣", "美元", "歐元", "欧元",
+                  "日圓", "民國", "民国", "上", "翻", "翻了"}, key=len, reverse=True)
+_AFTER_NUMBER = re.compile(r"\s*[十百千]*\s*[多餘余幾几]?\s*(?:萬億|万亿|兆(?!瓦)|億|亿|萬|万)*[多餘余]?")
+_AFTER_UNIT = re.compile(r"分之\S?|成|番|倍|年|名|梯隊|梯队|" + "|".join(word for word, _ in _SUFFIX_QUALIFIERS))
+
+
+def quantity_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span around a number mention at text[start:end] that parse_quantity should read.
+
+    It takes in, by position only, the qualifier or currency word right before the number, and the
+    magnitude, unit word and suffix qualifier right after it: 約 + 3000 → 約3000億美元以上.
+    """
+    folded = fold(text)
+    while word := next((w for w in _BEFORE if folded[:start].rstrip().endswith(w)), None):
+        start = len(folded[:start].rstrip()) - len(word)
+    end = _unit_word(folded, _AFTER_NUMBER.match(folded, end).end())[2]
+    for _ in range(2):  # 年內, 成以上, 倍左右: a suffix and the unit word after it
+        if match := _AFTER_UNIT.match(folded, end):
+            end = _unit_word(folded, match.end())[2]
+    return start, end
