@@ -77,3 +77,23 @@ def units_table() -> pd.DataFrame:
 
 def qualifiers_table() -> pd.DataFrame:
     return pd.DataFrame([{"Qualifier": q, "Meaning": QUALIFIER_MEANINGS[q]} for q in QUALIFIERS])
+
+
+# What validation accepts as harmless, what it reports, and what the tools do with new texts.
+ACCEPTED_INPUT = (
+    ("A UTF-8 byte-order mark (BOM) at the start of a CSV, datapackage.json, the manifest or a seed", "accepted"),
+    ("Windows line ends (CRLF) and a missing or extra newline at the end of a file", "accepted"),
+    ("A file in another encoding (Big5, GB18030, UTF-16, Latin-1)", "reported with the line of the first bad byte"),
+    ("datapackage.json that is not valid JSON, or lacks a table, field or type the checks rely on",
+     "reported with its line and column, or the table and field"),
+    ("A number typed in full-width digits (３００), or nan, inf, 1_000", "reported with file, row and column"),
+    ("A seed removed, edited or added without a manifest line, or in no source row and no draft", "reported by file"),
+    ("A new text added with `make add-source FILE=…`", "copied to seeds/ and drafted in data/drafts/ for review; "
+     "validation re-parses the drafts, the book does not read them until `make accept-source`"),
+    ("Spans in either script with 萬/億/兆/萬億, full-width digits, 成, 分之, 翻一番, ranges (~, －, 至, 到)",
+     "parsed; ordinals (第三季), list numbers, ¥ or $ alone, and units outside the vocabulary are refused with the reason"),
+)
+
+
+def accepted_input() -> pd.DataFrame:
+    return pd.DataFrame([{"Input": what, "Validation": outcome} for what, outcome in ACCEPTED_INPUT])

@@ -158,3 +158,24 @@ def test_any_change_to_the_seeds_is_reported_not_raised(seed, edit, operation, a
     else:
         (seeds / "005_0123456789abcdef.txt").write_bytes(b"---\ntitle: " + added + b"\n---\n" + added)
     _assert_reported(root, data, seeds)
+
+
+NEW_TEXT = Path(__file__).parent / "intake" / "ai_server_supply_chain.txt"
+
+
+@given(file=st.sampled_from(["source.csv", "claims.csv", "figures.csv", "unread.csv"]), edit=byte_edits(),
+       row=st.floats(0, 1), column=st.floats(0, 1), value=CELLS, by_cell=st.booleans())
+@settings(max_examples=6, **SETTINGS)
+def test_any_change_to_a_draft_is_reported_not_raised(file, edit, row, column, value, by_cell):
+    from compute_ledger.evidence.intake import add_source
+
+    root, data, seeds = _copy()
+    path = add_source(NEW_TEXT, data, seeds, seeds / SEED_MANIFEST.name).drafts / file
+    if by_cell:
+        rows = _rows(path)
+        r = 1 + int(row * (len(rows) - 2)) if len(rows) > 1 else 0
+        rows[r][int(column * (len(rows[r]) - 1))] = value
+        _write_rows(path, rows)
+    else:
+        path.write_bytes(edit(path.read_bytes()))
+    _assert_reported(root, data, seeds)
