@@ -394,7 +394,7 @@ def _assumptions(data_dir: Path, seeds_dir: Path) -> list[Problem]:
     return problems
 
 
-_DEAL_UNITS = {"amount_figure": {"USD", "JPY"}, "capacity_figure": {"GW", "shares", "GPUs"},
+_DEAL_UNITS = {"amount_figure": {"USD", "JPY", "CNY", "HKD", "TWD", "EUR"}, "capacity_figure": {"GW", "shares", "GPUs"},
                "term_figure": {"years", "months", "calendar_year"}}
 
 

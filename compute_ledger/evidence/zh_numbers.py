@@ -208,7 +208,7 @@ def _numbers(span: str) -> list[_Number]:
         if any(n.start <= match.start() < n.end for n in found):
             continue
         chinese = core and not core[0].isdigit()
-        if chinese and re.fullmatch(r"[一二兩两三四五六七八九]{2}[十百千]?", core) and "點" not in core:
+        if chinese and re.fullmatch(r"[一二兩两三四五六七八九]{2}[十百千]?", core):
             # Two adjacent numerals are a spoken range: 兩三年 (2–3), 三四十億 (30–40 × 10^8).
             scale = _SCALES.get(core[-1], 1) if len(core) == 3 else 1
             multiplier = _multiplier(magnitude)
@@ -267,11 +267,12 @@ def _currency_before(span: str, number: _Number) -> str | None:
     return None
 
 
-def _prefix_qualifier(span: str, number: _Number) -> str | None:
-    head = span[: number.start].rstrip()
+def _prefix_qualifier(span: str, start: int) -> str:
+    """The qualifier of the word right before position start (a currency word in between aside), or 'exact'."""
+    head = span[:start].rstrip()
     for pattern, _ in _CURRENCY_PREFIXES:
         head = pattern.sub("", head).rstrip()
-    return next((q for word, q in _PREFIX_QUALIFIERS if head.endswith(word)), None)
+    return next((q for word, q in _PREFIX_QUALIFIERS if head.endswith(word)), "exact")
 
 
 def _unit(span: str, number: _Number) -> tuple[str | None, int]:
@@ -299,8 +300,8 @@ def _qualifier(span: str, number: _Number, unit_end: int) -> str:
         return "several"
     if span[: number.start].rstrip().endswith("上") and not number.has_core:
         return "over"  # 上億: reaching 10^8, a floor
-    prefix = _prefix_qualifier(span, number)
-    if prefix and prefix != "exact":
+    prefix = _prefix_qualifier(span, number.start)
+    if prefix != "exact":
         return prefix
     if number.inexact:
         return "over"  # 200 多, 3000餘億, 十幾年: more than the stated number
@@ -328,24 +329,19 @@ def _special(span: str) -> Quantity | None:
         factors = {"一番": 2, "倍": 2, "一倍": 2, "兩番": 4, "两番": 4}
         if match.group("what") not in factors:
             raise QuantityError(f"{match.group(0)!r} in {span!r} is ambiguous (×N or ×(N+1)); record the multiple by hand")
-        return Quantity(float(factors[match.group("what")]), None, "times", _prefix_or_exact(span, match.start()))
+        return Quantity(float(factors[match.group("what")]), None, "times", _prefix_qualifier(span, match.start()))
     if match := _FRACTION.search(span):
         whole = _core_value(match.group("whole"), "")
         part = _core_value(match.group("part"), "")
-        return Quantity(float(part / whole * 100), None, "percent", _prefix_or_exact(span, match.start()))
+        return Quantity(float(part / whole * 100), None, "percent", _prefix_qualifier(span, match.start()))
     if match := _TENTHS.search(span):
         tail = span[match.end():].lstrip()
         if not _numbers(span[: match.start()]):
-            qualifier = next((q for word, q in _SUFFIX_QUALIFIERS if tail.startswith(word)), _prefix_or_exact(span, match.start()))
+            qualifier = next((q for word, q in _SUFFIX_QUALIFIERS if tail.startswith(word)), _prefix_qualifier(span, match.start()))
             return Quantity(float(_core_value(match.group("core"), "") * 10), None, "percent", qualifier)
     if _HALF_YEAR.search(span):
         return Quantity(0.5, None, "years", "exact")
     return None
-
-
-def _prefix_or_exact(span: str, start: int) -> str:
-    head = span[:start].rstrip()
-    return next((q for word, q in _PREFIX_QUALIFIERS if head.endswith(word)), "exact")
 
 
 def parse_quantity(span: str) -> Quantity:
