@@ -58,7 +58,7 @@ _DIGIT_VALUES = {c: str(v) for v, cs in enumerate(("零〇", "一", "二兩两",
 _CHINESE_NUMERAL = rf"(?:[{_DIGIT}十]|千(?!瓦)|百(?!分))+(?:[點点][{_DIGIT}]+)?"
 _ARABIC = r"\d[\d,]*(?:\.\d+)?"
 _NUMBER = re.compile(
-    rf"(?P<several>[數数幾几]|上(?=[十百千]))?"
+    rf"(?P<several>[數数]以(?=[十百千萬万億亿])|[數数幾几]|上(?=[十百千]))?"
     rf"(?P<core>{_ARABIC}(?P<scale>(?:[十百千](?![瓦分]))*)|{_CHINESE_NUMERAL})?"
     rf"(?P<inexact>\s*[多餘余幾几](?![乎個个]))?\s*"
     rf"(?P<magnitude>(?:萬億|万亿|兆(?!瓦)|億|亿|萬|万)*)"
@@ -68,7 +68,7 @@ _SCALES = {"十": 10, "百": 100, "千": 1000}
 # 數月, 幾週, 幾家: "several" / "a few" with no numeral, right before what is counted.
 _SEVERAL_ALONE = re.compile(r"[數数幾几](?=個月|个月|月|年|週|周|天|家|個|个|次|倍)")
 # Numbers that belong to a name (GPT-4.5, H100, GB300, Q3) rather than state an amount.
-_IDENTIFIER = re.compile(r"(?<![A-Za-z$])(?!(?:RMB|CNY|USD|HKD|TWD|NTD|EUR|JPY)\d)[A-Za-z]+[-.]?\d[\w.]*")
+_IDENTIFIER = re.compile(r"(?<![A-Za-z$])(?!(?:RMB|CNY|USD|HKD|TWD|NTD|EUR|JPY|GW|MW|kW|KW|W)[-~\s]?\d)[A-Za-z]+[-.]?\d[\w.]*")
 _RANGE_SEPARATOR = re.compile(r"^\s*(?:-|–|—|~|至|到)\s*$")
 _LIST_NUMBER = re.compile(rf"^\s*(?:[(（][{_DIGIT}十\d]+[)）]|[{_DIGIT}十\d]+[、](?!\d)|\d+\.(?!\d)|[①-⑳])")
 _ORDINAL = re.compile(rf"第\s*(?:\d+|(?:[{_DIGIT}十百千])+)")
@@ -143,7 +143,7 @@ _SUFFIX_QUALIFIERS = (
 )
 _HALF = re.compile(r"一半")
 _FIRST_YEAR = re.compile(r"首年")
-_HALF_YEAR = re.compile(r"(?<![一二兩两三四五六七八九十\d])半年")
+_HALF_YEAR = re.compile(r"(?<![一二兩两三四五六七八九十\d上下])半年")  # 上半年 is a half of the calendar, not a duration
 _FRACTION = re.compile(rf"(?P<whole>[{_DIGIT}十百千\d]+)分之(?P<part>{_ARABIC}|{_CHINESE_NUMERAL})")
 _TENTHS = re.compile(rf"(?P<core>\d+(?:\.\d+)?|[一二兩两三四五六七八九十])成(?![長长本為为交員员功立果熟績绩效型品分就真])")
 _DOUBLING = re.compile(r"翻(?:了)?(?P<what>一番|兩番|两番|倍|一倍|[^\s，。]{1,3}倍)")
@@ -218,9 +218,9 @@ def _numbers(span: str) -> list[_Number]:
             found[-1] = _Number(found[-1].core, multiplier, False, found[-1].start, match.end(), True, False)
             continue
         inexact = bool(match.group("inexact") or match.group("inexact_after"))
-        if found and found[-1].end == match.start() and found[-1].has_core and core \
-                and 1 < _multiplier(magnitude) < found[-1].multiplier and not found[-1].several:
-            # 2兆8,943億: a larger magnitude followed at once by a smaller one is one number, the sum.
+        if found and found[-1].end == match.start() and found[-1].has_core and core and not found[-1].several \
+                and _core_value(core, match.group("scale")) * _multiplier(magnitude) < found[-1].multiplier:
+            # 2兆8,943億, 1萬2千: a magnitude followed at once by a smaller amount is one number, the sum.
             previous = found.pop()
             total = previous.value + _core_value(core, match.group("scale")) * _multiplier(magnitude)
             found.append(_Number(total, 1, False, previous.start, match.end(), True, inexact))

@@ -86,7 +86,7 @@ def byte_edits(draw):
 
 
 @given(file=st.sampled_from(TABLE_FILES + ["datapackage.json"]), edit=byte_edits())
-@settings(max_examples=12, **SETTINGS)
+@settings(max_examples=10, **SETTINGS)
 def test_any_byte_edit_to_a_data_file_is_reported_not_raised(file, edit):
     root, data, seeds = _copy()
     path = data / file
@@ -96,7 +96,7 @@ def test_any_byte_edit_to_a_data_file_is_reported_not_raised(file, edit):
 
 @given(file=st.sampled_from(TABLE_FILES), row=st.floats(0, 1), column=st.floats(0, 1), value=CELLS,
        operation=st.sampled_from(["set", "delete_row", "duplicate_row", "short_row", "delete_column"]))
-@settings(max_examples=12, **SETTINGS)
+@settings(max_examples=10, **SETTINGS)
 def test_any_cell_or_row_edit_is_reported_not_raised(file, row, column, value, operation):
     root, data, seeds = _copy()
     path = data / file
@@ -130,7 +130,7 @@ DESCRIPTOR_PATHS = [p for p in _json_paths(DESCRIPTOR) if p]
 
 
 @given(where=st.sampled_from(DESCRIPTOR_PATHS), value=JSON_VALUES, delete=st.booleans())
-@settings(max_examples=16, **SETTINGS)
+@settings(max_examples=12, **SETTINGS)
 def test_any_change_to_the_descriptor_is_reported_not_raised(where, value, delete):
     root, data, seeds = _copy()
     descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
@@ -147,7 +147,7 @@ def test_any_change_to_the_descriptor_is_reported_not_raised(where, value, delet
 
 @given(seed=st.sampled_from(SEED_FILES + [SEED_MANIFEST.name]), edit=byte_edits(),
        operation=st.sampled_from(["edit", "remove", "add"]), added=st.binary(max_size=40) | st.text(max_size=40).map(str.encode))
-@settings(max_examples=8, **SETTINGS)
+@settings(max_examples=6, **SETTINGS)
 def test_any_change_to_the_seeds_is_reported_not_raised(seed, edit, operation, added):
     root, data, seeds = _copy()
     path = seeds / seed
@@ -165,7 +165,7 @@ NEW_TEXT = Path(__file__).parent / "intake" / "ai_server_supply_chain.txt"
 
 @given(file=st.sampled_from(["source.csv", "claims.csv", "figures.csv", "unread.csv"]), edit=byte_edits(),
        row=st.floats(0, 1), column=st.floats(0, 1), value=CELLS, by_cell=st.booleans())
-@settings(max_examples=6, **SETTINGS)
+@settings(max_examples=5, **SETTINGS)
 def test_any_change_to_a_draft_is_reported_not_raised(file, edit, row, column, value, by_cell):
     from compute_ledger.evidence.intake import add_source
 
