@@ -256,12 +256,15 @@ def accept_source(source_id: str, data_dir: Path = DATA, seeds_dir: Path = SEEDS
     drafts = data_dir / DRAFTS / source_id
     if not drafts.is_dir():
         return [f"no draft {source_id} in {DRAFTS}/"]
+    before = [str(p) for p in validate_project(data_dir, seeds_dir, manifest)]
+    if before:
+        return before  # a draft that cannot be read, or a base that is already unsound, is fixed first
     tables = {"sources": read_draft(drafts / "source.csv"), "claims": read_draft(drafts / "claims.csv"),
               "figures": read_draft(drafts / "figures.csv"),
               "exclusions": [{"source_id": r["source_id"], "snippet": r["snippet"], "reason": r["reason"]}
                              for r in read_draft(drafts / "unread.csv")]}
     problems = [f"{DRAFTS}/{source_id}/{file}, row {number}, column {column}: still marked {REVIEW}"
-                for file, rows in zip(("source.csv", "claims.csv", "figures.csv", "unread.csv"), tables.values())
+                for file, rows in zip(DRAFT_FILES, tables.values())
                 for number, row in enumerate(rows, start=2) for column in pending(row)]
     if problems:
         return problems

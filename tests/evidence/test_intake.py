@@ -174,6 +174,12 @@ def test_accept_keeps_the_tables_when_validation_fails(project):
     assert {p.name: p.read_bytes() for p in data.glob("*.csv")} == before
 
 
+def test_accept_names_a_broken_draft_instead_of_failing(project):
+    intake = add_source(TEXT, *project)
+    (intake.drafts / "unread.csv").unlink()
+    assert any("drafts/source-005/unread.csv: draft file is missing" in p for p in accept_source("source-005", *project))
+
+
 def test_the_command_line_names_what_it_cannot_take(tmp_path, capsys):
     from compute_ledger.book import cli
 
