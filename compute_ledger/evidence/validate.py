@@ -64,10 +64,9 @@ def _structure(data_dir: Path) -> tuple[list[Problem], set[str]]:
             problems.append(Problem(shown, row, None, f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start} "
                                                       "(save the file as UTF-8)"))
             continue
-        try:
-            records = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
-        except csv.Error as error:
-            problems.append(Problem(shown, None, None, f"not a readable CSV file: {error}"))
+        records, error = _csv_records(text)
+        if error:
+            problems.append(Problem(shown, None, None, error))
             continue
         header = records[0]
         numbers = [f["name"] for f in entry["schema"]["fields"] if f.get("type") in ("number", "integer")]
@@ -84,6 +83,20 @@ def _structure(data_dir: Path) -> tuple[list[Problem], set[str]]:
         if not missing and not unexpected and header == expected and not cell_problems:
             sound.add(entry["name"])
     return problems, sound
+
+
+def _csv_records(text: str) -> tuple[list[list[str]], str | None]:
+    """The records of a CSV text, and what stops it being read (an unclosed or stray quote), by line."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    records, last_line = [], 0
+    try:
+        for record in reader:
+            records.append(record)
+            last_line = reader.line_num
+    except csv.Error as error:
+        line = last_line + 1  # where the record that cannot be read begins
+        return records, f"line {line}: not readable as CSV ({error}); check the quotes in that line"
+    return records, None
 
 
 # A number cell as pandas and every other CSV reader take it: ASCII digits, finite. Python's float()
@@ -452,12 +465,12 @@ def _draft_rows(path: Path, columns: list[str]) -> tuple[list[dict], list[Proble
         return [], [Problem(shown, None, None, "draft file is missing; run add-source again or restore it")]
     raw = path.read_bytes()
     try:
-        records = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        records, error = _csv_records(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return [], [Problem(shown, None, None, f"line {line}: not UTF-8 (save the file as UTF-8)")]
-    except csv.Error as error:
-        return [], [Problem(shown, None, None, f"not a readable CSV file: {error}")]
+    if error:
+        return [], [Problem(shown, None, None, error)]
     header = records[0] if records else []
     missing = [Problem(shown, 1, c, "required column is missing from the header") for c in columns if c not in header]
     if missing:

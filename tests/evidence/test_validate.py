@@ -277,3 +277,12 @@ def test_a_malformed_manifest_line(data_copy, seeds_copy):
     manifest.write_text(manifest.read_text(encoding="utf-8") + "not-a-digest\n", encoding="utf-8")
     assert "seeds/MANIFEST.sha256: line 6: expected '<64 hex digits>  <file name>', found 'not-a-digest'" \
         in validate_copy(data_copy, seeds)
+
+
+def test_an_unclosed_quote(data_copy):
+    path = data_copy / "assumptions.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",", ',"', 1)  # opens a quoted field in row 3 that never closes
+    path.write_text("".join(lines), encoding="utf-8")
+    found = messages(data_copy)
+    assert any(m.startswith("data/assumptions.csv: line 3: not readable as CSV") for m in found), found
