@@ -286,3 +286,12 @@ def test_an_unclosed_quote(data_copy):
     path.write_text("".join(lines), encoding="utf-8")
     found = messages(data_copy)
     assert any(m.startswith("data/assumptions.csv: line 3: not readable as CSV") for m in found), found
+
+
+def test_descriptor_with_a_field_type_that_is_not_text(data_copy):
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["resources"][3]["schema"]["fields"][7]["type"] = []
+    path.write_text(json.dumps(package), encoding="utf-8")
+    assert any(m.startswith("data/datapackage.json: table 'figures', field 'unit': type [] is not a Frictionless type")
+               for m in messages(data_copy))
