@@ -226,7 +226,7 @@ def _descriptor_problems(data_dir: Path) -> list[Problem]:
             problems.append(Problem(shown, None, None, f"{where}: 'schema' must hold a list of 'fields', each with a 'name'"))
             continue
         for field in fields:
-            if not isinstance(field.get("type", "any"), str) or field.get("type", "any") not in _FIELD_TYPES:
+            if not isinstance(field.get("type"), str) or field["type"] not in _FIELD_TYPES:
                 problems.append(Problem(shown, None, None, f"{where}, field '{field['name']}': type {field.get('type')!r} "
                                         f"is not a Frictionless type ({', '.join(sorted(_FIELD_TYPES))})"))
             if field["name"] in _NUMBER_COLUMNS.get(entry["name"], ()) and field.get("type") != "number":
