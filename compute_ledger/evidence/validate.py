@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from frictionless import FrictionlessException, Package
+from frictionless import FrictionlessException, Package, Resource
 
 from . import seeds as seedlib
 from ..paths import DATA, ROOT, SEED_MANIFEST, SEEDS
@@ -225,16 +225,33 @@ def _descriptor_problems(data_dir: Path) -> list[Problem]:
         if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
             problems.append(Problem(shown, None, None, f"{where}: 'schema' must hold a list of 'fields', each with a 'name'"))
             continue
+        before = len(problems)
         for field in fields:
             if not isinstance(field.get("type"), str) or field["type"] not in _FIELD_TYPES:
                 problems.append(Problem(shown, None, None, f"{where}, field '{field['name']}': type {field.get('type')!r} "
                                         f"is not a Frictionless type ({', '.join(sorted(_FIELD_TYPES))})"))
             if field["name"] in _NUMBER_COLUMNS.get(entry["name"], ()) and field.get("type") != "number":
                 problems.append(Problem(shown, None, None, f"{where}, field '{field['name']}': must be of type 'number'"))
+        if len(problems) == before:  # fields sound: let Frictionless's profile judge the rest of the table
+            problems += [Problem(shown, None, None, f"{where}: {note}") for note in _profile_errors(entry)]
+    top = {key: value for key, value in package.items() if key not in ("resources", "profile")}
+    problems += [Problem(shown, None, None, note) for note in _profile_errors({**top, "resources": []}, Package)]
     problems += [Problem(shown, None, None, f"table '{name}' is listed twice") for name in sorted({n for n in names if names.count(n) > 1})]
     problems += [Problem(shown, None, None, f"file {path!r} is given to two tables") for path in sorted({p for p in paths if paths.count(p) > 1})]
     problems += [Problem(shown, None, None, f"table '{name}' is missing from 'resources'") for name in TABLES if name not in names]
     return problems
+
+
+def _profile_errors(descriptor_part: dict, kind=Resource) -> list[str]:
+    """What Frictionless's own profile says is wrong with a resource (foreignKeys, constraints, dialect…)
+    or with the package around the resources (licenses…).
+
+    Checked before any Package is built, because Frictionless raises plain TypeErrors on such shapes.
+    """
+    try:
+        return [error.note for error in kind.metadata_validate(descriptor_part)]
+    except (TypeError, ValueError, KeyError, AttributeError, FrictionlessException) as error:
+        return [f"the table's description cannot be read: {error}"]
 
 
 def _manifest_problems(seeds_dir: Path, manifest: Path) -> list[Problem]:

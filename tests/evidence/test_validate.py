@@ -295,3 +295,12 @@ def test_descriptor_with_a_field_type_that_is_not_text(data_copy):
     path.write_text(json.dumps(package), encoding="utf-8")
     assert any(m.startswith("data/datapackage.json: table 'figures', field 'unit': type [] is not a Frictionless type")
                for m in messages(data_copy))
+
+
+def test_descriptor_with_malformed_foreign_keys(data_copy):
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["resources"][7]["schema"]["foreignKeys"] = True
+    path.write_text(json.dumps(package), encoding="utf-8")
+    assert "data/datapackage.json: table 'exclusions': True is not of type 'array' at property 'foreignKeys'" \
+        in messages(data_copy)
