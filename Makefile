@@ -12,7 +12,7 @@ NODE_READY := node_modules/.ready
 PAGE_ASSETS := _build/page-assets/.ready
 SETUP := $(READY) $(PAGE_ASSETS)
 
-.PHONY: book test validate execute lab pdf bench clean system-deps
+.PHONY: book test validate execute lab pdf bench clean system-deps add-source accept-source
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,16 @@ pdf: execute system-deps
 
 bench: $(SETUP) system-deps
 	$(PY) -m compute_ledger bench
+
+# make add-source FILE=article.txt: copy a text into seeds/ and draft its rows in data/drafts/ for review.
+add-source: $(READY)
+	@test -n "$(FILE)" || { echo "usage: make add-source FILE=path/to/text.txt"; exit 2; }
+	$(PY) -m compute_ledger add-source "$(FILE)"
+
+# make accept-source SOURCE=source-005: move a reviewed draft into the tables (kept only if validation passes).
+accept-source: $(READY)
+	@test -n "$(SOURCE)" || { echo "usage: make accept-source SOURCE=source-NNN"; exit 2; }
+	$(PY) -m compute_ledger accept-source "$(SOURCE)"
 
 lab: $(READY)
 	$(VENV)/bin/jupyter lab --notebook-dir=. chapters

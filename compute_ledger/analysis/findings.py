@@ -72,9 +72,9 @@ def nvidia_recycling(data_dir: Path = DATA) -> Finding:
         "revenue", "margin", "equity", "profit", "share", "kept", "half"))
     by = claim_attribution("C003-04", data_dir)
     text = (f"{_capital(by)}: each unit of the deal sends {format_bounded(revenue)} to Nvidia at a gross margin of "
-            f"{format_bounded(margin, 'percent')}, so {format_bounded(profit, digits=4)} of gross profit. The "
-            f"{format_bounded(equity)} of equity Nvidia puts back into OpenAI is {format_bounded(share, 'percent')} of "
-            f"that, and Nvidia keeps {format_bounded(kept, digits=4)} a unit; Patel's own \"half\" would be "
+            f"{format_bounded(margin, 'percent')}, so {format_bounded(profit, digits=4)} of gross profit. Nvidia puts "
+            f"{format_bounded(equity)} of equity back into OpenAI, {format_bounded(share, 'percent')} of that gross "
+            f"profit, and keeps {format_bounded(kept, digits=4)} a unit; Patel's own \"half\" would be "
             f"{format_bounded(patel_half)}. The book reads a unit as one gigawatt, its own inference from the deal's "
             "size; the transcript does not say so.")
     return Finding("nvidia", f"Nvidia puts {format_bounded(share, 'percent')} of its gross profit back into OpenAI",
@@ -209,7 +209,34 @@ def unchecked_figures(data_dir: Path = DATA) -> Finding:
                    (("Sources and method", "chapters/sources-and-method.ipynb"),))
 
 
-LANDING = (nvidia_recycling, oracle_bill, token_count, gpu_payback, japan_pledge, xai_debt, silicon_intensity,
+def rack_step(data_dir: Path = DATA) -> Finding:
+    weight_before, weight_after, power_before, power_after = (
+        bounded(i, data_dir) for i in ("F004-27", "F004-28", "F004-29", "F004-30"))
+    weight, power = weight_after / weight_before, power_after / power_before
+    text = (f"{_capital(claim_attribution('C004-20', data_dir))}: Blackwell moves racks from air to liquid cooling, from "
+            f"{format_bounded(weight_before)} to {format_bounded(weight_after)} and from {format_bounded(power_before)} "
+            f"to {format_bounded(power_after)} a rack, so {format_bounded(weight, digits=2)} the weight and "
+            f"{format_bounded(power, digits=2)} the power; many existing floors cannot carry such racks.")
+    return Finding("racks", f"A Blackwell rack weighs {format_bounded(weight, digits=2)} and draws "
+                   f"{format_bounded(power, digits=2)} the power of the rack before it", text,
+                   {"weight_before": weight_before, "weight_after": weight_after, "power_before": power_before,
+                    "power_after": power_after, "weight_multiple": weight, "power_multiple": power},
+                   (("The build-out", "chapters/build-out.ipynb"),))
+
+
+def scaling(data_dir: Path = DATA) -> Finding:
+    multiple = bounded("F003-13", data_dir)
+    text = (f"{_capital(claim_attribution('C003-43', data_dir))}: scaling laws show no diminishing returns, and the "
+            f"next stage may need {format_bounded(multiple)} the compute (a forecast). In the Silicon Valley digest "
+            f"({claim_attribution('C001-30', data_dir)}) he explains GPT-4.5's failure by over-parameterisation and, in "
+            f"{claim_attribution('C001-31', data_dir)}'s own conclusion, a shortage of data: more compute is not "
+            "enough on its own.")
+    return Finding("scaling", f"Patel says the next stage may need {format_bounded(multiple)} the compute, yet "
+                   "explains GPT-4.5's failure by over-parameterisation, not too little compute", text, {"compute_multiple": multiple},
+                   (("Models", "chapters/models.ipynb"), ("Where the sources disagree", "chapters/where-sources-disagree.ipynb")))
+
+
+LANDING = (scaling, nvidia_recycling, oracle_bill, token_count, gpu_payback, japan_pledge, rack_step, xai_debt, silicon_intensity,
            contradictions, unchecked_figures)
 
 

@@ -1,8 +1,9 @@
-"""Command line: python -m compute_ledger {validate,book,execute,pdf,bench}."""
+"""Command line: python -m compute_ledger {validate,book,execute,pdf,bench,add-source,accept-source}."""
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..paths import ROOT
 
@@ -18,7 +19,25 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("pdf", help="build the whole book as one PDF in _build/pdf/")
     bench = commands.add_parser("bench", help="time builds, tests, the PDF and pages; report in _build/bench/")
     bench.add_argument("--runs", type=int, default=3)
+    add = commands.add_parser("add-source", help="copy a text into seeds/ and draft its rows for review in data/drafts/")
+    add.add_argument("file", type=Path)
+    accept = commands.add_parser("accept-source", help="move a reviewed draft from data/drafts/ into the tables")
+    accept.add_argument("source_id")
     args = parser.parse_args(argv)
+
+    if args.command == "add-source":
+        return _add_source(args.file)
+    if args.command == "accept-source":
+        from ..evidence.intake import accept_source
+
+        problems = accept_source(args.source_id)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"not accepted: {len(problems)} problem(s); the tables are unchanged", file=sys.stderr)
+            return 1
+        print(f"accepted {args.source_id}: its rows are in data/; run `make book` to rebuild")
+        return 0
 
     if args.command == "validate":
         from ..evidence.bibliography import write_bibtex
@@ -65,3 +84,25 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     return 2
 
+
+
+def _add_source(file: Path) -> int:
+    from ..evidence.intake import IntakeError, add_source
+
+    if not file.is_file():
+        print(f"{file}: no such file", file=sys.stderr)
+        return 1
+    try:
+        intake = add_source(file)
+    except IntakeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    drafts = intake.drafts.relative_to(ROOT)
+    print(f"added seeds/{intake.seed} ({intake.script}) as {intake.source_id}; manifest updated")
+    print(f"drafted in {drafts}/: source.csv, claims.csv, {intake.figures} figure(s) in figures.csv")
+    if intake.unread:
+        print(f"{len(intake.unread)} number(s) the parser cannot read, listed in {drafts}/unread.csv:")
+        for span, reason in intake.unread:
+            print(f"  {span}: {reason}")
+    print(f"review every cell marked REVIEW, then: python -m compute_ledger accept-source {intake.source_id}")
+    return 0

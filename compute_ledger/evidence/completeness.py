@@ -46,7 +46,7 @@ def _occurrences(text: str, part: str) -> list[int]:
 _NOT_QUANTITIES = re.compile(
     r"\A---\n.*?\n---\n"            # front matter
     r"|https?://\S+"                   # web addresses
-    r"|[A-Za-z][\w.-]*\d[\w.-]*"       # identifiers with letters and digits: GPT-4.5, v6, GB300, EP.451
+    r"|[A-Za-z][A-Za-z0-9_.-]*\d[A-Za-z0-9_.-]*"  # identifiers: GPT-4.5, v6, GB300, EP.451 (ASCII only: \w would run on through Chinese)
     r"|^[ \t]*\d+\.[ \t]"              # numbered list markers
     r"|\[\^\d+\]",                    # footnote markers
     re.S | re.M,

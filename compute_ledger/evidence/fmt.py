@@ -7,9 +7,9 @@ from .quantity import Bounded, UnitError, unit_name
 
 _SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
 _MAGNITUDE_WORDS = ((1e12, "trillions"), (1e9, "billions"), (1e6, "millions"), (1e8, "hundreds of millions"))
-_CURRENCY_PREFIX = {"USD": "US$", "JPY": "¥"}
+_CURRENCY_PREFIX = {"USD": "US$", "JPY": "¥", "CNY": "CN¥", "HKD": "HK$", "TWD": "NT$", "EUR": "€"}
 _UNIT_SUFFIX = {
-    "USD": "", "JPY": "",
+    "USD": "", "JPY": "", "CNY": "", "HKD": "", "TWD": "", "EUR": "", "W": " W", "MW": " MW",
     "GW": " GW", "kW": " kW", "lb": " lb", "tokens": " tokens", "GPUs": " GPUs", "shares": " shares",
     "users": " users", "percent": "%", "percentage_points": " pp", "years": " years", "months": " months",
     "weeks": " weeks", "days": " days", "hours": " hours", "times": "×", "IQ_points": " IQ", "companies": " companies",

@@ -64,7 +64,7 @@ def verify_manifest(folder: Path = SEEDS, manifest: Path = SEED_MANIFEST) -> lis
 
 @lru_cache(maxsize=None)
 def load_seed(file: str, folder: Path = SEEDS) -> Seed:
-    return Seed(file=file, text=(folder / file).read_text(encoding="utf-8"))
+    return Seed(file=file, text=(folder / file).read_text(encoding="utf-8-sig"))  # a BOM is harmless; CRLF reads as LF
 
 
 def script_counts(text: str) -> tuple[int, int]:

@@ -20,7 +20,7 @@ TABLES = ("sources", "entities", "claims", "figures", "deals", "assumptions", "g
 
 @lru_cache(maxsize=None)
 def descriptor(data_dir: Path = DATA) -> dict:
-    return json.loads((data_dir / PACKAGE_FILE).read_text(encoding="utf-8"))
+    return json.loads((data_dir / PACKAGE_FILE).read_text(encoding="utf-8-sig"))  # a BOM is harmless
 
 
 def resource(name: str, data_dir: Path = DATA) -> dict:
@@ -32,7 +32,7 @@ def resource(name: str, data_dir: Path = DATA) -> dict:
 
 @lru_cache(maxsize=64)
 def _read(path: Path, stamp: tuple[int, int], numbers: tuple[str, ...]) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")  # a BOM is harmless
     for column in numbers:
         frame[column] = pd.to_numeric(frame[column].replace("", None), errors="raise").astype(float)
     return frame

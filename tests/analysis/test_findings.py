@@ -102,3 +102,19 @@ def test_every_finding_links_a_chapter_and_names_its_basis(found):
     for finding in found.values():
         assert finding.chapters and finding.links().startswith("[")
     assert found["oracle"].basis[:2] == ("F003-02", "F003-01")
+
+
+def test_rack_step_worked_by_hand(found):
+    # 3,000 lb / 1,000 lb = 3; 130 kW / 30 kW = 4.33…, both exact, so the words carry no bound
+    v = found["racks"].values
+    assert v["weight_multiple"].bound == "exact" and v["weight_multiple"].low == pytest.approx(3)
+    assert v["power_multiple"].low == pytest.approx(130 / 30)
+    assert found["racks"].headline == "A Blackwell rack weighs 3× and draws 4.3× the power of the rack before it"
+
+
+def test_scaling_keeps_the_forecast_as_may_and_names_both_digests(found):
+    assert found["scaling"].values["compute_multiple"].low == 10
+    assert "may need 10×" in found["scaling"].headline and "expects" not in found["scaling"].headline
+    text = found["scaling"].text
+    assert "as summarised by the Best Partners host" in text and "Silicon Valley digest" in text
+    assert "the digest's writer's own conclusion" in text

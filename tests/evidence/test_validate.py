@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -183,4 +184,123 @@ def test_a_number_in_a_seed_that_no_figure_or_exclusion_accounts_for(data_copy):
 def test_exclusion_snippet_not_in_its_seed(data_copy):
     set_cell(data_copy / "exclusions.csv", 2, "snippet", "不存在的片段")
     assert "data/exclusions.csv, row 2, column snippet: '不存在的片段' does not occur in 000_9a438a1454e2eccd.txt" \
+        in messages(data_copy)
+
+
+def validate_copy(data_dir: Path, seeds_dir: Path) -> list[str]:
+    root = str(data_dir.parent) + "/"
+    return [str(p).replace(root, "") for p in validate_project(data_dir, seeds_dir, seeds_dir / "MANIFEST.sha256")]
+
+
+def test_descriptor_with_a_missing_comma(data_copy):
+    path = data_copy / "datapackage.json"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, start=1) if line.rstrip().endswith('",'))
+    lines[number - 1] = lines[number - 1].rstrip().removesuffix(",") + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    found = messages(data_copy)
+    assert len(found) == 1 and found[0].startswith(f"data/datapackage.json: line {number + 1}, column ")
+    assert "not valid JSON: Expecting ',' delimiter" in found[0]
+
+
+def test_descriptor_without_a_table(data_copy):
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["resources"] = [r for r in package["resources"] if r["name"] != "deals"]
+    path.write_text(json.dumps(package), encoding="utf-8")
+    assert "data/datapackage.json: table 'deals' is missing from 'resources'" in messages(data_copy)
+
+
+def test_descriptor_that_makes_a_value_column_text(data_copy):
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    figures = next(r for r in package["resources"] if r["name"] == "figures")
+    next(f for f in figures["schema"]["fields"] if f["name"] == "value_low")["type"] = "string"
+    path.write_text(json.dumps(package), encoding="utf-8")
+    assert "data/datapackage.json: table 'figures', field 'value_low': must be of type 'number'" in messages(data_copy)
+
+
+@pytest.mark.parametrize("cell, message", [
+    ("３００", "'３００' is typed in full-width characters; write it as 300"),
+    ("nan", "'nan' is not a plain decimal number"),
+    ("1_000", "'1_000' is not a plain decimal number"),
+    ("1e999", "'1e999' is too large to be a number"),
+])
+def test_number_cells_that_python_would_accept_but_a_table_should_not(data_copy, cell, message):
+    set_cell(data_copy / "figures.csv", 6, "value_low", cell)
+    assert f"data/figures.csv, row 6, column value_low: {message}" in " ".join(messages(data_copy))
+
+
+@pytest.mark.parametrize("change", [
+    lambda raw: b"\xef\xbb\xbf" + raw,                      # UTF-8 byte-order mark
+    lambda raw: raw.replace(b"\n", b"\r\n"),                 # Windows line ends
+    lambda raw: raw.rstrip(b"\n"),                           # no newline at the end
+    lambda raw: raw + b"\n\n",                               # blank lines at the end
+], ids=["bom", "crlf", "no-final-newline", "trailing-blank-lines"])
+def test_harmless_differences_are_accepted(data_copy, change):
+    for name in ("claims.csv", "figures.csv", "datapackage.json"):
+        path = data_copy / name
+        path.write_bytes(change(path.read_bytes()))
+    assert messages(data_copy) == []
+
+
+def test_a_blank_row_in_the_middle_is_reported(data_copy):
+    rewrite(data_copy / "claims.csv", lambda rows: rows.insert(5, []))
+    assert any(m.startswith("data/claims.csv, row 6") for m in messages(data_copy))
+
+
+def test_a_removed_seed(data_copy, seeds_copy):
+    seeds, _ = seeds_copy
+    (seeds / "001_a8f5c4d0d0a88de3.txt").unlink()
+    found = validate_copy(data_copy, seeds)
+    assert "seeds/MANIFEST.sha256: MANIFEST.sha256: lists 001_a8f5c4d0d0a88de3.txt but it is missing from seeds/" in found
+    assert any(m.startswith("data/sources.csv, row 3, column file: no seed file 001_a8f5c4d0d0a88de3.txt") for m in found)
+
+
+def test_an_added_seed_in_another_encoding(data_copy, seeds_copy):
+    seeds, _ = seeds_copy
+    (seeds / "005_0123456789abcdef.txt").write_bytes("---\ntitle: 新\n---\n營收300億元".encode("big5"))
+    found = validate_copy(data_copy, seeds)
+    assert "seeds/MANIFEST.sha256: seeds/005_0123456789abcdef.txt: not listed in MANIFEST.sha256" in found
+    assert any(m.startswith("seeds/005_0123456789abcdef.txt: line 2: not UTF-8") for m in found)
+
+
+def test_a_seed_whose_front_matter_is_not_yaml(data_copy, seeds_copy):
+    seeds, _ = seeds_copy
+    (seeds / "000_9a438a1454e2eccd.txt").write_text("---\ntitle: [unclosed\n---\n正文", encoding="utf-8")
+    assert any(m.startswith("seeds/000_9a438a1454e2eccd.txt: line ") and "front matter is not valid YAML" in m
+               for m in validate_copy(data_copy, seeds))
+
+
+def test_a_malformed_manifest_line(data_copy, seeds_copy):
+    seeds, manifest = seeds_copy
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "not-a-digest\n", encoding="utf-8")
+    assert "seeds/MANIFEST.sha256: line 6: expected '<64 hex digits>  <file name>', found 'not-a-digest'" \
+        in validate_copy(data_copy, seeds)
+
+
+def test_an_unclosed_quote(data_copy):
+    path = data_copy / "assumptions.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",", ',"', 1)  # opens a quoted field in row 3 that never closes
+    path.write_text("".join(lines), encoding="utf-8")
+    found = messages(data_copy)
+    assert any(m.startswith("data/assumptions.csv: line 3: not readable as CSV") for m in found), found
+
+
+def test_descriptor_with_a_field_type_that_is_not_text(data_copy):
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["resources"][3]["schema"]["fields"][7]["type"] = []
+    path.write_text(json.dumps(package), encoding="utf-8")
+    assert any(m.startswith("data/datapackage.json: table 'figures', field 'unit': type [] is not a Frictionless type")
+               for m in messages(data_copy))
+
+
+def test_descriptor_with_malformed_foreign_keys(data_copy):
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["resources"][7]["schema"]["foreignKeys"] = True
+    path.write_text(json.dumps(package), encoding="utf-8")
+    assert "data/datapackage.json: table 'exclusions': True is not of type 'array' at property 'foreignKeys'" \
         in messages(data_copy)
