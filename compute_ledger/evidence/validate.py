@@ -419,9 +419,9 @@ def _voices(data_dir: Path, seeds_dir: Path) -> list[Problem]:
                             "use 'narration', or 'reported' for an outlet's reporting")
         if row.voice == "reported" and not _names_in_chain(source.chain, ("outlet",)):
             report("voice", f"'reported' needs an outlet in the chain of {row.source_id} (data/sources.csv, column chain)")
-        if row.voice == "quoted" and (seeds_dir / source.file).exists():
-            body = seedlib.load_seed(source.file, seeds_dir).body
-            if not presented_as_quotation(row.quote, body):
+        seed = _readable_seed(source.file, seeds_dir) if row.voice == "quoted" else None
+        if seed is not None:  # an unreadable seed is reported by the seed checks
+            if not presented_as_quotation(row.quote, seed.body):
                 report("voice", f"'quoted', but {source.file} does not present this as {row.speaker}'s own words "
                                 "(it is not one quotation, not inside quotation marks and not after a speech verb "
                                 "and a colon); use 'paraphrased'")

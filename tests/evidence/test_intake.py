@@ -130,7 +130,12 @@ def test_a_text_that_is_not_utf8_is_refused_before_anything_is_written(project, 
 def _resolve_reviews(drafts: Path) -> None:
     """What the analyst does: every REVIEW cell given a value (here, placeholders that validate)."""
     choices = {"short_name": "Test article", "kind": "news analysis", "speakers": "none named", "topic": "market",
-               "speaker": "digest writer", "unit": "count", "reason": "name of a model, product, form or plan"}
+               "speaker": "digest writer", "unit": "count", "reason": "name of a model, product, form or plan",
+               "writer": "digest writer", "chain": "rewriter: digest writer → publisher: Test Wire",
+               "llm_edited": "not stated", "voice": "narration"}
+    writer = read_draft(drafts / "source.csv")[0]["writer"]
+    if "REVIEW" not in writer:  # a claim in the writer's own voice belongs to the writer the draft proposes
+        choices["speaker"] = writer
     for file in ("source.csv", "claims.csv", "figures.csv", "unread.csv"):
         rows = read_draft(drafts / file)
         for row in rows:
