@@ -14,9 +14,9 @@ SETUP := $(READY) $(PAGE_ASSETS)
 
 .PHONY: book test validate execute lab pdf bench clean system-deps add-source accept-source
 
-$(READY): requirements.txt pyproject.toml
+$(READY): requirements.txt requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(PY) -m ipykernel install --sys-prefix --name compute-ledger --display-name "Compute Ledger (Python 3.11)" > /dev/null
 	touch $(READY)
