@@ -2,7 +2,8 @@
 
 One theme and palette (`theme`), one chart renderer (`figure`), one chart module per chapter,
 numbered tables and quote cards (`display`), the claims a chapter relies on and the evidence chain
-as tables (`claims`), and the searchable claims register (`register`).
+as tables (`claims`), the coverage audit's tables (`coverage`), the landing page's money flows
+(`summary`), and the searchable claims register (`register`).
 
 Imports: `analysis`, `evidence` and `paths` — never `book`.
 """
