@@ -14,9 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..evidence.checks import implied_rate
-from ..evidence.fmt import format_range, format_value, significant
+from ..evidence.fmt import format_bounded, format_range, format_value, significant
 from ..paths import DATA
-from ..evidence.tables import assumption, figure_text, value
+from ..evidence.quantity import Bounded, exact
+from ..evidence.tables import assumed, assumption, bounded, figure_text, value
 
 # Figure ids this chapter reads (see data/figures.csv).
 JAPAN_PLEDGE_JPY = "F002-24"      # 高達10兆日元: up to ¥10T
@@ -27,7 +28,7 @@ CHINA_CUMULATIVE = "F003-12"      # 5000 億美元: China's cumulative state-dri
 GRID_CUT = "F003-15"              # 削減一半用電量: large users cut half their load when power is tight
 ORACLE_CONTRACT = "F002-10"       # 高達3000億美元: OpenAI's Oracle contract (scale reference)
 STARGATE = "F000-36"              # 1.4 兆美元: OpenAI's Stargate plan (scale reference)
-NVIDIA_OPENAI_GW = "F003-04"      # 至少 10 吉瓦 (Patel)
+NVIDIA_OPENAI_GW = "F003-04"      # 至少 10 吉瓦 (the Best Partners host's narration)
 NVIDIA_SYSTEMS_GW = "F002-05"     # 高達10吉瓦 (Bloomberg-based digest), the same build bounded the other way
 AMD_OPENAI_GW = "F002-12"         # 高達6 GW
 ORACLE_STARGATE_GW = "F002-11"    # 4.5 GW
@@ -65,11 +66,6 @@ def per_year(total: float, years: int) -> float:
     if years <= 0:
         raise ValueError("a period needs at least one year")
     return total / years
-
-
-def multiple(numerator: float, denominator: float) -> float:
-    """How many times one amount is another."""
-    return numerator / denominator
 
 
 def remaining_after_cut(capacity: float, cut_percent: float) -> float:
@@ -185,9 +181,10 @@ def grid_rule(data_dir: Path = DATA) -> pd.DataFrame:
     program), so they are never summed.
     """
     cut = value(GRID_CUT, data_dir)
+    kept = exact(1, "times") - bounded(GRID_CUT, data_dir)
     builds = [
         ("Nvidia–OpenAI data centers", NVIDIA_OPENAI_GW,
-         f"{figure_text(NVIDIA_OPENAI_GW, data_dir)} (Patel); {figure_text(NVIDIA_SYSTEMS_GW, data_dir)} (Bloomberg-based digest)"),
+         f"{figure_text(NVIDIA_OPENAI_GW, data_dir)} (Best Partners host); {figure_text(NVIDIA_SYSTEMS_GW, data_dir)} (Bloomberg-based digest)"),
         ("OpenAI's AMD GPU deployment", AMD_OPENAI_GW, figure_text(AMD_OPENAI_GW, data_dir)),
         ("Oracle's Stargate build-out", ORACLE_STARGATE_GW, figure_text(ORACLE_STARGATE_GW, data_dir)),
     ]
@@ -195,8 +192,10 @@ def grid_rule(data_dir: Path = DATA) -> pd.DataFrame:
     for label, figure_id, stated_text in builds:
         stated = value(figure_id, data_dir)
         left = remaining_after_cut(stated, cut)
+        # the words come from the stated bound: 'at least 10 GW' leaves at least 5 GW, 'up to 6 GW' at most 3 GW
         rows.append({"build": label, "figure_id": figure_id, "stated_gw": stated, "stated_text": stated_text,
-                     "cut_percent": cut, "available_gw": left, "available_text": format_value(left, "GW")})
+                     "cut_percent": cut, "available_gw": left,
+                     "available_text": format_bounded(bounded(figure_id, data_dir) * kept, "GW")})
     return pd.DataFrame(rows)
 
 
@@ -248,8 +247,31 @@ def japan_fx_check(data_dir: Path = DATA) -> pd.Series:
     return checks.loc["japan-fx"]
 
 
+def japan_pledge_at_digest_rate(data_dir: Path = DATA) -> Bounded:
+    """Japan's yen ceiling at the digest's own implied rate: at most about US$65B (a ceiling, as the yen is)."""
+    pledge = value(JAPAN_PLEDGE_JPY, data_dir)
+    rate = implied_rate(pledge, value(JAPAN_PLEDGE_USD, data_dir))
+    return bounded(JAPAN_PLEDGE_JPY, data_dir) / exact(rate, "JPY_per_USD", "derived", (JAPAN_PLEDGE_JPY, JAPAN_PLEDGE_USD))
+
+
+def china_over_japan(data_dir: Path = DATA) -> Bounded:
+    """China's cumulative US$500B over Japan's pledge ceiling: a floor (at least 7.7×), since the pledge may be less."""
+    return bounded(CHINA_CUMULATIVE, data_dir) / japan_pledge_at_digest_rate(data_dir)
+
+
+def _period(years: int, start) -> Bounded:
+    """A count of years that rests on the assumed start year, as a divisor for even spreads."""
+    return Bounded(years, years, (), status="assumption", basis=(START_ASSUMPTION,))
+
+
 def glue_values(data_dir: Path = DATA) -> dict[str, str]:
-    """Every number the chapter's prose uses, formatted, keyed by glue name."""
+    """Every number the chapter's prose uses, formatted, keyed by glue name.
+
+    Derived amounts are computed as bounded quantities, so their words come from their inputs: Japan's
+    pledge is a ceiling (高達, up to), so its dollar value and its yearly spread are ceilings too, and
+    China's total over it is a floor; Oracle's contract is a ceiling, so China's total over it is a
+    floor and Japan's ceiling over Oracle's ceiling bounds nothing (the chapter states no such ratio).
+    """
     fx = assumption(FX_ASSUMPTION, data_dir)
     start = assumption(START_ASSUMPTION, data_dir)
     pledge = value(JAPAN_PLEDGE_JPY, data_dir)
@@ -259,12 +281,14 @@ def glue_values(data_dir: Path = DATA) -> dict[str, str]:
     tolerance = (fx.high - fx.low) / 2 / fx.value
     years = inclusive_years(start.value, end)
     years_late = inclusive_years(start.high, end)
-    at_ref = to_usd(pledge, fx.value)
-    china = value(CHINA_CUMULATIVE, data_dir)
-    oracle = value(ORACLE_CONTRACT, data_dir)
-    stargate = value(STARGATE, data_dir)
     check = japan_fx_check(data_dir)
     grid = grid_rule(data_dir).set_index("figure_id")
+    pledge_jpy = bounded(JAPAN_PLEDGE_JPY, data_dir)
+    at_digest = japan_pledge_at_digest_rate(data_dir)
+    at_ref = pledge_jpy / assumed(FX_ASSUMPTION, data_dir, central=True)
+    china = bounded(CHINA_CUMULATIVE, data_dir)
+    oracle = bounded(ORACLE_CONTRACT, data_dir)
+    stargate = bounded(STARGATE, data_dir)
     return {
         "sovereign_japan_jpy": figure_text(JAPAN_PLEDGE_JPY, data_dir),
         "sovereign_japan_usd": figure_text(JAPAN_PLEDGE_USD, data_dir),
@@ -278,25 +302,24 @@ def glue_values(data_dir: Path = DATA) -> dict[str, str]:
         "sovereign_rate_tolerance": format_value(tolerance * 100, "percent"),
         "sovereign_fx_computed": str(check["computed"]),
         "sovereign_fx_verdict": "consistent" if bool(check["consistent"]) else "inconsistent",
-        "sovereign_japan_usd_ref": format_value(at_ref, "USD"),
+        "sovereign_japan_usd_ref": format_bounded(at_ref, "USD"),
         "sovereign_japan_usd_range": format_range(to_usd(pledge, fx.high), to_usd(pledge, fx.low), "USD"),
         "sovereign_start_year": format_value(start.value, "calendar_year"),
         "sovereign_start_year_late": format_value(start.high, "calendar_year"),
         "sovereign_years": str(years),
         "sovereign_years_late": str(years_late),
-        "sovereign_japan_per_year_jpy": format_value(per_year(pledge, years), "JPY"),
-        "sovereign_japan_per_year_usd": format_value(per_year(at_ref, years), "USD"),
-        "sovereign_japan_per_year_usd_digest": format_value(per_year(stated_usd, years), "USD"),
-        "sovereign_japan_per_year_jpy_late": format_value(per_year(pledge, years_late), "JPY"),
-        "sovereign_japan_per_year_usd_late": format_value(per_year(at_ref, years_late), "USD"),
+        "sovereign_japan_per_year_jpy": format_bounded(pledge_jpy / _period(years, start), "JPY"),
+        "sovereign_japan_per_year_usd": format_bounded(at_ref / _period(years, start), "USD"),
+        "sovereign_japan_per_year_usd_digest": format_bounded(at_digest / _period(years, start), "USD"),
+        "sovereign_japan_per_year_jpy_late": format_bounded(pledge_jpy / _period(years_late, start), "JPY"),
+        "sovereign_japan_per_year_usd_late": format_bounded(at_ref / _period(years_late, start), "USD"),
         "sovereign_china_usd": figure_text(CHINA_CUMULATIVE, data_dir),
-        "sovereign_china_vs_japan": format_value(multiple(china, stated_usd), "times", 2),
-        "sovereign_china_vs_japan_ref": format_value(multiple(china, at_ref), "times", 2),
+        "sovereign_china_vs_japan": format_bounded(china_over_japan(data_dir), "times", 2),
+        "sovereign_china_vs_japan_ref": format_bounded(china / at_ref, "times", 2),
         "sovereign_oracle_usd": figure_text(ORACLE_CONTRACT, data_dir),
-        "sovereign_china_vs_oracle": format_value(multiple(china, oracle), "times", 2),
-        "sovereign_japan_vs_oracle": format_value(multiple(stated_usd, oracle) * 100, "percent", 2),
+        "sovereign_china_vs_oracle": format_bounded(china / oracle, "times", 2),
         "sovereign_stargate_usd": figure_text(STARGATE, data_dir),
-        "sovereign_stargate_vs_china": format_value(multiple(stargate, china), "times", 2),
+        "sovereign_stargate_vs_china": format_bounded(stargate / china, "times", 2),
         "sovereign_grid_cut": format_value(value(GRID_CUT, data_dir), "percent"),
         "sovereign_nvidia_gw": figure_text(NVIDIA_OPENAI_GW, data_dir),
         "sovereign_nvidia_gw_bloomberg": figure_text(NVIDIA_SYSTEMS_GW, data_dir),

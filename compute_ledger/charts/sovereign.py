@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 
 from ..analysis import sovereign
-from ..evidence.fmt import format_value, significant
+from ..evidence.fmt import format_bounded, format_value, significant
 from ..evidence.tables import assumption
 from .figure import LedgerChart, finish
 from .theme import MUTED_INK, ROLE_COLORS
@@ -22,8 +22,6 @@ def programs(frame: pd.DataFrame) -> LedgerChart:
     data["group"] = data["entity"].map(_GROUPS).fillna(_REFERENCE_GROUP)
     data["label_x"] = data[["usd_bn", "usd_high_bn"]].max(axis=1).fillna(0)
     order = data["label"].tolist()
-    japan = data.loc[data["entity"] == "japan", "usd"].iloc[0]
-    china = data.loc[data["entity"] == "china", "usd"].iloc[0]
     top = data["usd_bn"].max()
     yen = format_value(sovereign.japan_pledge()["pledge_jpy"], "JPY")
     base = alt.Chart(data).encode(
@@ -51,7 +49,7 @@ def programs(frame: pd.DataFrame) -> LedgerChart:
                                       labelFontWeight="bold", labelFontSize=11, labelColor=MUTED_INK)),
         spacing=8,
     ).resolve_scale(y="independent")
-    ratio = format_value(china / japan, "times", 2)
+    ratio = format_bounded(sovereign.china_over_japan(), "times", 2)
     return finish(
         chart, name="fig-sovereign-programs",
         title=f"China's stated spend is {ratio} Japan's pledge; the US states no figure",
@@ -171,8 +169,8 @@ def grid_rule(frame: pd.DataFrame) -> LedgerChart:
     first = frame.iloc[0]
     return finish(
         chart, name="fig-sovereign-grid-rule",
-        title=f"A {cut} load cut would leave the {format_value(first.stated_gw, 'GW')} Nvidia–OpenAI build "
-              f"{first.available_text}",
+        title=f"A {cut} load cut would leave the Nvidia–OpenAI build ({first.stated_text.split(' (')[0]}) "
+              f"with {first.available_text}",
         subtitle="Announced AI data-center builds of US companies and the power left under the grid rule, GW",
         sources=["patel-best-partners", "bloomberg-compute-bet"],
         description=(f"Horizontal bar chart. For each announced build, a grey bar shows the stated capacity and a "

@@ -39,8 +39,6 @@ def test_inclusive_years_and_per_year():
 
 
 def test_multiple_and_cut():
-    assert sovereign.multiple(500e9, 65e9) == pytest.approx(7.692, rel=1e-3)   # 500 / 65
-    assert sovereign.multiple(1.4e12, 500e9) == pytest.approx(2.8)              # 1,400 / 500
     assert sovereign.remaining_after_cut(10, 50) == pytest.approx(5)             # 10 GW less half
     assert sovereign.remaining_after_cut(4.5, 50) == pytest.approx(2.25)         # 4.5 / 2
     assert sovereign.remaining_after_cut(6, 0) == 6
@@ -83,7 +81,9 @@ def test_programs_and_grid_rule_on_the_sources():
     grid = sovereign.grid_rule().set_index("figure_id")
     assert grid.loc["F003-04", "available_gw"] == pytest.approx(5)     # 10 × (1 − 0.5)
     assert grid.loc["F002-12", "available_gw"] == pytest.approx(3)     # 6 × 0.5
-    assert grid.loc["F002-11", "available_text"] == "2.25 GW"          # 4.5 × 0.5
+    assert grid.loc["F002-11", "available_text"] == "2.25 GW"          # 4.5 × 0.5, exact stays exact
+    assert grid.loc["F003-04", "available_text"] == "at least 5 GW"    # at least 10 GW × 0.5: a floor
+    assert grid.loc["F002-12", "available_text"] == "at most 3 GW"     # up to 6 GW × 0.5: a ceiling
 
 
 def test_models_table():
@@ -97,9 +97,14 @@ def test_models_table():
 def test_glue_values():
     values = sovereign.glue_values()
     assert values["sovereign_implied_rate"] == "153.85 ¥/US$"
-    assert values["sovereign_japan_usd_ref"] == "US$66.7B"
+    assert values["sovereign_japan_usd_ref"] == "at most US$66.7B"     # up to ¥10T / 150: a ceiling
     assert values["sovereign_japan_usd_range"] == "US$62.5B–71.4B"    # 10e12/160 to 10e12/140
-    assert values["sovereign_china_vs_japan"] == "7.7×"               # 500 / 65 = 7.69
+    assert values["sovereign_china_vs_japan"] == "at least 7.7×"      # 500 / (at most 65) = 7.69 or more
+    assert values["sovereign_china_vs_japan_ref"] == "at least 7.5×"  # 500 / (at most 10e12/150 = 66.7)
+    assert values["sovereign_china_vs_oracle"] == "at least 1.7×"     # 500 / (up to 300) = 1.67 or more
+    assert values["sovereign_japan_per_year_jpy"] == "at most ¥1.43T"  # up to ¥10T / 7 years
+    assert values["sovereign_japan_per_year_usd"] == "at most US$9.52B"  # 66.7 / 7
+    assert "sovereign_japan_vs_oracle" not in values                  # a ceiling over a ceiling bounds nothing
     assert values["sovereign_stargate_vs_china"] == "2.8×"            # 1,400 / 500
     assert values["sovereign_rate_gap"] == "2.56%"                    # (153.85 − 150) / 150
     assert values["sovereign_fx_verdict"] == "consistent"             # inside 140–160
