@@ -16,7 +16,8 @@ import pandas as pd
 
 from ..evidence.fmt import format_range, format_value
 from ..paths import DATA
-from ..evidence.tables import entity_names, figure_text, figures, load
+from ..evidence.quantity import Bounded
+from ..evidence.tables import bounded, entity_names, figure_text, figures, load
 
 # The figures this chapter reads (ids in data/figures.csv).
 UPTIME_WEAK = "F000-16"          # 30% uptime, the weaker operator (hypothetical)
@@ -163,6 +164,11 @@ def xai_vs_google(data_dir: Path = DATA) -> tuple[float, float]:
     xai = low_high(OPENROUTER["xai"], data_dir)[0]
     google_low, google_high = low_high(OPENROUTER["google"], data_dir)
     return volume_ratio(xai, google_high), volume_ratio(xai, google_low)
+
+
+def xai_over_google(data_dir: Path = DATA) -> Bounded:
+    """xAI's tokens over Google's as a bounded ratio: about 1.35T over about 800-900B is between about 1.5× and 1.69×."""
+    return bounded(OPENROUTER["xai"], data_dir) / bounded(OPENROUTER["google"], data_dir)
 
 
 def revenue_table(data_dir: Path = DATA) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import pytest
 
 from compute_ledger.analysis import labs
 from compute_ledger.charts import labs as lab_charts
+from compute_ledger.evidence.fmt import format_bounded
 from compute_ledger.evidence.seeds import to_simplified
 from compute_ledger.evidence.tables import aliases, load
 
@@ -175,3 +176,11 @@ def test_charts_build():
     assert lab_charts.uptime(labs.uptime_table()).name == "fig-labs-uptime"
     spec = lab_charts.positions(labs.stated_positions(), labs.position_shifts()).vegalite_spec()
     assert "Not stated" in str(spec)
+
+
+def test_xai_over_google_keeps_both_bounds():
+    # about 1.35T over about 800-900B: 1.35/0.9 = 1.5 at the top of Google's range, 1.35/0.8 = 1.6875 at the bottom
+    ratio = labs.xai_over_google()
+    assert (ratio.low, ratio.high) == pytest.approx((1.5, 1.6875))
+    assert ratio.approximate and ratio.status == "derived"
+    assert format_bounded(ratio) == "between about 1.5× and 1.69×"
