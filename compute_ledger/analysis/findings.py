@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import labs, neoclouds, risks, triangle
+from . import labs, neoclouds, risks, sovereign, triangle
 from .disagreements import figure_trust
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_value
@@ -148,6 +148,22 @@ def japan_pledge(data_dir: Path = DATA) -> Finding:
             f"({claim_attribution('C003-15', data_dir)}).")
     headline = f"Japan's pledge converts at a rate {verdict} the book's assumed market range"
     return Finding("japan", headline, text, {"yen": yen, "usd": usd, "rate": rate, "market": market, "china": china},
+                   (("Sovereign AI", "chapters/sovereign-ai.ipynb"),))
+
+
+def sovereign_money(data_dir: Path = DATA) -> Finding:
+    """The opening finding of "Sovereign AI": China's stated total against Japan's pledge ceiling, and no US figure."""
+    china, japan = bounded(sovereign.CHINA_CUMULATIVE, data_dir), sovereign.japan_pledge_at_digest_rate(data_dir)
+    ratio = sovereign.china_over_japan(data_dir)
+    text = (f"{_capital(claim_attribution('C003-15', data_dir))}: China's cumulative state investment is "
+            f"{format_bounded(china)}, over no stated period. {_capital(claim_attribution('C002-17', data_dir))}: "
+            f"Japan pledges {figure_text(sovereign.JAPAN_PLEDGE_JPY, data_dir)} by "
+            f"{format_value(figure(sovereign.JAPAN_PLEDGE_END, data_dir).value_low, 'calendar_year')}, "
+            f"{format_bounded(japan)} at the digest's own rate. China's total is therefore {format_bounded(ratio, digits=2)} "
+            "Japan's pledge, money said to be spent against a ceiling for the future. No source gives a figure for "
+            "a US national program.")
+    headline = f"China's stated spend is {format_bounded(ratio, digits=2)} Japan's pledge; the US states no figure"
+    return Finding("sovereign", headline, text, {"china": china, "japan": japan, "ratio": ratio},
                    (("Sovereign AI", "chapters/sovereign-ai.ipynb"),))
 
 

@@ -118,3 +118,16 @@ def test_scaling_keeps_the_forecast_as_may_and_names_both_digests(found):
     text = found["scaling"].text
     assert "as summarised by the Best Partners host" in text and "Silicon Valley digest" in text
     assert "the digest's writer's own conclusion" in text
+
+
+def test_sovereign_opening_finding_words_fit_its_interval():
+    finding = findings.sovereign_money()
+    ratio = finding.values["ratio"]
+    # US$500B over Japan's ceiling of at most 10e12 / (10e12 / 65e9) = US$65B: 500 / 65 = 7.69 or more, no ceiling
+    assert ratio.low == pytest.approx(500 / 65) and ratio.high == math.inf
+    assert ratio.bound == "at_least"
+    assert finding.headline.startswith("China's stated spend is at least 7.7× Japan's pledge")
+    assert finding.values["japan"].bound == "at_most"            # the yen pledge is 高達, up to
+    assert "most" not in finding.headline.replace("at least", "") and "leads" not in finding.headline
+    assert not finding.rests_on_assumption and findings.UNDER_ASSUMPTIONS not in finding.text
+    assert "as summarised by the Best Partners host" in finding.text   # China's figure is Patel via the host
