@@ -151,6 +151,20 @@ def japan_pledge(data_dir: Path = DATA) -> Finding:
                    (("Sovereign AI", "chapters/sovereign-ai.ipynb"),))
 
 
+def four_labs_order(data_dir: Path = DATA) -> Finding:
+    """The opening finding of "The four labs": Baker's count of labs that matter and Patel's different order."""
+    count, tier = bounded("F000-04", data_dir), bounded("F001-11", data_dir)
+    names = entity_names(data_dir)
+    first, third = names["openai"], _list([names[e] for e in ("google", "xai")])
+    text = (f"{_capital(claim_attribution('C000-04', data_dir))}: only {labs.count_word(count.low)} AI labs truly matter. "
+            f"{_capital(claim_attribution('C001-19', data_dir))}: {first} first, and {third} in a "
+            f"{labs.ordinal_word(tier.low)} tier with Meta.")
+    headline = (f"Baker counts {labs.count_word(count.low)} labs that matter; Patel puts {first} first and {third} "
+                f"in a {labs.ordinal_word(tier.low)} tier")
+    return Finding("four-labs", headline, text, {"count": count, "tier": tier},
+                   (("The four labs", "chapters/four-labs.ipynb"),))
+
+
 def sovereign_money(data_dir: Path = DATA) -> Finding:
     """The opening finding of "Sovereign AI": China's stated total against Japan's pledge ceiling, and no US figure."""
     china, japan = bounded(sovereign.CHINA_CUMULATIVE, data_dir), sovereign.japan_pledge_at_digest_rate(data_dir)

@@ -131,3 +131,14 @@ def test_sovereign_opening_finding_words_fit_its_interval():
     assert "most" not in finding.headline.replace("at least", "") and "leads" not in finding.headline
     assert not finding.rests_on_assumption and findings.UNDER_ASSUMPTIONS not in finding.text
     assert "as summarised by the Best Partners host" in finding.text   # China's figure is Patel via the host
+
+
+def test_four_labs_opening_finding_states_both_analysts():
+    finding = findings.four_labs_order()
+    assert finding.values["count"].bound == "exact" and finding.values["count"].low == 4     # 四家
+    assert finding.values["tier"].low == 3                                                   # 第三梯队
+    assert finding.headline.startswith("Baker counts four labs that matter; Patel puts OpenAI first")
+    assert "leads" not in finding.headline and "most" not in finding.headline
+    # both rankings are paraphrases relayed by a digest, and the text says whose words they are
+    assert finding.text.count("as summarised by the digest's writer") == 2
+    assert not finding.rests_on_assumption
