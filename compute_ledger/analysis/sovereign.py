@@ -212,7 +212,8 @@ def models_table(data_dir: Path = DATA) -> pd.DataFrame:
          "Model (per the sources)": "State pledge for 'AI sovereignty': domestic chips and national supercomputers",
          "Money stated": f"{figure_text(JAPAN_PLEDGE_JPY, data_dir)} ({figure_text(JAPAN_PLEDGE_USD, data_dir)})",
          "In US$": (f"{format_value(value(JAPAN_PLEDGE_USD, data_dir), 'USD')} at the digest's rate; "
-                    f"{format_value(to_usd(pledge, fx.value), 'USD')} at {significant(fx.value)} ¥/US$ (derived)"),
+                    f"{format_bounded(bounded(JAPAN_PLEDGE_JPY, data_dir) / assumed(FX_ASSUMPTION, data_dir, central=True), 'USD')} "
+                    f"at {significant(fx.value)} ¥/US$ (derived)"),
          "Horizon": (f"by {format_value(value(JAPAN_PLEDGE_END, data_dir), 'calendar_year')}; Rapidus mass production "
                      f"targeted for {format_value(value(RAPIDUS_TARGET, data_dir), 'calendar_year')}"),
          "Instruments": "Funding for Rapidus; grants to Sakura Internet and KDDI for domestic AI supercomputers",
@@ -303,7 +304,9 @@ def glue_values(data_dir: Path = DATA) -> dict[str, str]:
         "sovereign_fx_computed": str(check["computed"]),
         "sovereign_fx_verdict": "consistent" if bool(check["consistent"]) else "inconsistent",
         "sovereign_japan_usd_ref": format_bounded(at_ref, "USD"),
-        "sovereign_japan_usd_range": format_range(to_usd(pledge, fx.high), to_usd(pledge, fx.low), "USD"),
+        # the pledge is a ceiling ("up to"), so each end of the assumed rate range gives a ceiling, not a value
+        "sovereign_japan_usd_range": ("a ceiling of " if pledge_jpy.bound == "at_most" else "")
+        + format_range(to_usd(pledge, fx.high), to_usd(pledge, fx.low), "USD"),
         "sovereign_start_year": format_value(start.value, "calendar_year"),
         "sovereign_start_year_late": format_value(start.high, "calendar_year"),
         "sovereign_years": str(years),

@@ -98,7 +98,7 @@ def test_glue_values():
     values = sovereign.glue_values()
     assert values["sovereign_implied_rate"] == "153.85 ¥/US$"
     assert values["sovereign_japan_usd_ref"] == "at most US$66.7B"     # up to ¥10T / 150: a ceiling
-    assert values["sovereign_japan_usd_range"] == "US$62.5B–71.4B"    # 10e12/160 to 10e12/140
+    assert values["sovereign_japan_usd_range"] == "a ceiling of US$62.5B–71.4B"    # up to 10e12/160 to 10e12/140
     assert values["sovereign_china_vs_japan"] == "at least 7.7×"      # 500 / (at most 65) = 7.69 or more
     assert values["sovereign_china_vs_japan_ref"] == "at least 7.5×"  # 500 / (at most 10e12/150 = 66.7)
     assert values["sovereign_china_vs_oracle"] == "at least 1.7×"     # 500 / (up to 300) = 1.67 or more
