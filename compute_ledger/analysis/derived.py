@@ -12,6 +12,8 @@ from ..evidence.tables import figure_text, value
 
 def per_year(total: float, years: float) -> float:
     """A total spread evenly over its term. For a term stated as 'within N years' this is a floor."""
+    if years <= 0:
+        raise ValueError("a period needs at least one year")
     return total / years
 
 

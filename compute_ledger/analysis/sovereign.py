@@ -18,6 +18,7 @@ from ..evidence.fmt import format_bounded, format_range, format_value, significa
 from ..paths import DATA
 from ..evidence.quantity import Bounded, exact
 from ..evidence.tables import assumed, assumption, bounded, figure_text, value
+from .derived import per_year
 
 # Figure ids this chapter reads (see data/figures.csv).
 JAPAN_PLEDGE_JPY = "F002-24"      # 高達10兆日元: up to ¥10T
@@ -59,13 +60,6 @@ def inclusive_years(start_year: int | float, end_year: int | float) -> int:
     if end_year < start_year:
         raise ValueError("the period ends before it starts")
     return int(end_year - start_year + 1)
-
-
-def per_year(total: float, years: int) -> float:
-    """An even spread of a multi-year total. A derived figure: the seeds give no annual split."""
-    if years <= 0:
-        raise ValueError("a period needs at least one year")
-    return total / years
 
 
 def remaining_after_cut(capacity: float, cut_percent: float) -> float:
