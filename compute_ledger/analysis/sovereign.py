@@ -122,7 +122,7 @@ def japan_display(data_dir: Path = DATA) -> pd.DataFrame:
     end = value(JAPAN_PLEDGE_END, data_dir)
     years = inclusive_years(start.value, end)
     period = f"Per year, {format_value(start.value, 'calendar_year')}–{format_value(end, 'calendar_year')} ({years} years)"
-    total = f"{format_value(value(JAPAN_PLEDGE_JPY, data_dir), 'JPY')} in US$"
+    total = f"{figure_text(JAPAN_PLEDGE_JPY, data_dir)} in US$ (the ceiling converted)"
     frame = frame.assign(status=["Reported (rate derived)"] + ["Derived"] * (len(frame) - 1))
     return frame.rename(columns={"basis": "Basis", "status": "Status", "rate_text": "Yen per US$",
                                  "usd_text": total, "usd_per_year_text": period + " (derived)"})[
