@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import labs, neoclouds, risks, sovereign, triangle
-from .disagreements import figure_trust
+from .disagreements import figure_trust, witness
 from ..evidence.checks import consistency_checks
-from ..evidence.fmt import format_bounded, format_value
+from ..evidence.fmt import format_bounded, format_value, join_names
 from ..evidence.quantity import Bounded, exact
 from ..evidence.tables import assumed, bounded, claim_attribution, entity_names, figure, figure_text, load
 from ..paths import DATA
@@ -54,10 +54,6 @@ def leader(values: dict[str, Bounded]) -> str | None:
         if all(candidate.low > other.high for other_name, other in values.items() if other_name != name):
             return name
     return None
-
-
-def _list(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _capital(text: str) -> str:
@@ -107,13 +103,13 @@ def token_count(data_dir: Path = DATA) -> Finding:
     others = [n for n in tokens if n != first]
     before, after = bounded(labs.ANTHROPIC_REVENUE_BEFORE, data_dir), bounded(labs.ANTHROPIC_REVENUE_AFTER, data_dir)
     growth = after / before
-    stated = _list([f"{n} {format_bounded(q)}" for n, q in tokens.items()])
+    stated = join_names([f"{n} {format_bounded(q)}" for n, q in tokens.items()])
     four_labs = [names[e] for e in load("claims", data_dir).set_index("claim_id").loc[FOUR_LABS_CLAIM, "entities"].split(";")]
     missing = [n for n in four_labs if n not in tokens]
-    headline = (f"{first} leads {_list(others)} on the OpenRouter token count Baker cites" if first
+    headline = (f"{first} leads {join_names(others)} on the OpenRouter token count Baker cites" if first
                 else "No lab leads the OpenRouter token count Baker cites across its ranges")
     text = (f"{_capital(claim_attribution('C000-24', data_dir))}: on OpenRouter {stated} (time window not given). "
-            f"The count gives no figure for {_list(missing)}, so it ranks no one against {'it' if len(missing) == 1 else 'them'}. "
+            f"The count gives no figure for {join_names(missing)}, so it ranks no one against {'it' if len(missing) == 1 else 'them'}. "
             f"Anthropic's revenue grew {format_bounded(growth)} ({figure_text(labs.ANTHROPIC_REVENUE_BEFORE, data_dir)} to "
             f"{figure_text(labs.ANTHROPIC_REVENUE_AFTER, data_dir)}, dates not given).")
     return Finding("tokens", headline, text, {**tokens, "anthropic_growth": growth},
@@ -155,7 +151,7 @@ def four_labs_order(data_dir: Path = DATA) -> Finding:
     """The opening finding of "The four labs": Baker's count of labs that matter and Patel's different order."""
     count, tier = bounded("F000-04", data_dir), bounded("F001-11", data_dir)
     names = entity_names(data_dir)
-    first, third = names["openai"], _list([names[e] for e in ("google", "xai")])
+    first, third = names["openai"], join_names([names[e] for e in ("google", "xai")])
     text = (f"{_capital(claim_attribution('C000-04', data_dir))}: only {labs.count_word(count.low)} AI labs truly matter. "
             f"{_capital(claim_attribution('C001-19', data_dir))}: {first} first, and {third} in a "
             f"{labs.ordinal_word(tier.low)} tier with Meta.")
@@ -266,6 +262,37 @@ def scaling(data_dir: Path = DATA) -> Finding:
                    (("Models", "chapters/models.ipynb"), ("Where the sources disagree", "chapters/where-sources-disagree.ipynb")))
 
 
+def neocloud_concentration(data_dir: Path = DATA) -> Finding:
+    """The neoclouds chapter's finding: OpenAI's share of the contract value the sources name, Oracle's ceiling kept."""
+    contracts = neoclouds.provider_contracts(data_dir)
+    share = neoclouds.customer_share(contracts, "openai", data_dir=data_dir)
+    total = neoclouds.stated_contract_value(contracts, data_dir)
+    ceiling = bounded("F002-10", data_dir)
+    quantifier = "most" if is_most(share) else format_bounded(share, "percent")
+    floor = ("more than half even if Oracle's contract were worth nothing" if is_most(share)
+             else "not more than half at both ends of the range")
+    text = (f"{_capital(claim_attribution('C002-08', data_dir))}: the neocloud contracts with a stated value add up to "
+            f"{format_bounded(total)}, Oracle's {format_bounded(ceiling)} from OpenAI among them. OpenAI's share is "
+            f"{format_bounded(share, 'percent')}: {floor}. No source gives any neocloud's revenue, so this is a "
+            "share of the contracts the sources name, not of anyone's business.")
+    return Finding("concentration", f"OpenAI is the customer on {quantifier} of the neocloud contract value the sources name",
+                   text, {"share": share, "total": total, "oracle": ceiling},
+                   (("The neoclouds", "chapters/neoclouds.ipynb"),))
+
+
+def independent_witnesses(data_dir: Path = DATA) -> Finding:
+    """The disagreements chapter's rule in numbers: how many texts, and how many witnesses behind them."""
+    sources = load("sources", data_dir)
+    behind = list(dict.fromkeys(witness(s, data_dir) for s in sources["source_id"]))
+    texts, count = exact(float(len(sources)), "count", "derived"), exact(float(len(behind)), "count", "derived")
+    text = (f"The {labs.count_word(texts.low)} texts rest on {labs.count_word(count.low)} witnesses: "
+            f"{join_names(behind)}. Two digests of one interview, or two interviews of one person, are one witness, "
+            "so agreement inside a witness's texts is consistency, not corroboration.")
+    return Finding("witnesses", f"{_capital(labs.count_word(texts.low))} texts, {labs.count_word(count.low)} witnesses",
+                   text, {"texts": texts, "witnesses": count},
+                   (("Where the sources disagree", "chapters/where-sources-disagree.ipynb"),))
+
+
 LANDING = (scaling, nvidia_recycling, oracle_bill, token_count, gpu_payback, japan_pledge, rack_step, xai_debt, silicon_intensity,
            contradictions, unchecked_figures)
 
@@ -273,3 +300,35 @@ LANDING = (scaling, nvidia_recycling, oracle_bill, token_count, gpu_payback, jap
 def landing_findings(data_dir: Path = DATA) -> list[Finding]:
     """The landing page's findings, in the order the page gives them."""
     return [build(data_dir) for build in LANDING]
+
+
+# Each chapter's opening finding(s), by notebook stem: the same objects the landing page uses, so a
+# finding cannot say one thing on the landing page and another in its chapter.
+CHAPTER_FINDINGS = {
+    "models": (scaling,),
+    "four-labs": (four_labs_order, token_count),
+    "compute-triangle": (nvidia_recycling, oracle_bill),
+    "neoclouds": (neocloud_concentration, gpu_payback),
+    "sovereign-ai": (sovereign_money, japan_pledge),
+    "build-out": (rack_step,),
+    "risks": (xai_debt, silicon_intensity),
+    "where-sources-disagree": (independent_witnesses, contradictions),
+    "sources-and-method": (unchecked_figures,),
+}
+
+
+def all_findings(data_dir: Path = DATA) -> dict[str, Finding]:
+    """Every finding the book states, on the landing page or in a chapter's opening, by key."""
+    builders = dict.fromkeys(LANDING + tuple(b for group in CHAPTER_FINDINGS.values() for b in group))
+    return {f.key: f for f in (build(data_dir) for build in builders)}
+
+
+def chapter_findings(chapter: str, data_dir: Path = DATA) -> list[Finding]:
+    if chapter not in CHAPTER_FINDINGS:
+        raise KeyError(f"no findings for chapter {chapter!r}; chapters with findings: {', '.join(CHAPTER_FINDINGS)}")
+    return [build(data_dir) for build in CHAPTER_FINDINGS[chapter]]
+
+
+def chapter_brief(chapter: str, data_dir: Path = DATA) -> str:
+    """A chapter's findings as the sentences that open it, each a finding's headline."""
+    return " ".join(f"{f.headline}." for f in chapter_findings(chapter, data_dir))

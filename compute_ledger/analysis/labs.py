@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..evidence.fmt import format_range, format_value
+from ..evidence.fmt import format_bounded, format_range, format_value, join_names
 from ..paths import DATA
-from ..evidence.quantity import Bounded
+from ..evidence.quantity import Bounded, shares
 from ..evidence.tables import bounded, entity_names, figure_text, figures, load
 
 # The figures this chapter reads (ids in data/figures.csv).
@@ -62,31 +62,6 @@ def revenue_multiple(before: float, after: float) -> float:
     if before <= 0:
         raise ValueError("the starting revenue must be positive")
     return after / before
-
-
-def volume_ratio(numerator: float, denominator: float) -> float:
-    """One lab's token volume as a multiple of another's."""
-    if denominator <= 0:
-        raise ValueError("the denominator must be positive")
-    return numerator / denominator
-
-
-def share_bounds(volumes: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-    """Each party's share (percent) of the combined volume, as a range when some volumes are ranges.
-
-    A share is smallest when its own volume is at its low end and every other is at its high end,
-    and largest the other way round; with point values both bounds are the same number. This keeps
-    Google's 800-900 billion token range visible in every share instead of picking a midpoint.
-    """
-    for key, (low, high) in volumes.items():
-        if low < 0 or high < low:
-            raise ValueError(f"bad range for {key!r}: {low}-{high}")
-    bounds = {}
-    for key, (low, high) in volumes.items():
-        others_low = sum(lo for k, (lo, _) in volumes.items() if k != key)
-        others_high = sum(hi for k, (_, hi) in volumes.items() if k != key)
-        bounds[key] = (100 * low / (low + others_high), 100 * high / (high + others_low))
-    return bounds
 
 
 def count_word(number: float) -> str:
@@ -140,30 +115,16 @@ def openrouter_table(data_dir: Path = DATA) -> pd.DataFrame:
     names = entity_names(data_dir)
     table = _figure_table(data_dir)
     volumes = {lab: low_high(fid, data_dir) for lab, fid in OPENROUTER.items()}
-    shares = share_bounds(volumes)
+    split = shares({lab: bounded(fid, data_dir) for lab, fid in OPENROUTER.items()})
     rows = []
     for lab, figure_id in OPENROUTER.items():
         low, high = volumes[lab]
-        share_low, share_high = shares[lab]
         rows.append({"entity": lab, "lab": names[lab], "tokens_low": low, "tokens_high": high,
                      "qualifier": table.loc[figure_id, "qualifier"], "tokens_text": figure_text(figure_id, data_dir),
-                     "share_low": share_low, "share_high": share_high,
-                     "share_text": format_share_range(share_low, share_high),
+                     "share_low": 100 * split[lab].low, "share_high": 100 * split[lab].high,
+                     "share_text": format_bounded(split[lab], "percent"),
                      "figure_id": figure_id, "claim_id": table.loc[figure_id, "claim_id"]})
     return pd.DataFrame(rows)
-
-
-def format_share_range(low: float, high: float) -> str:
-    """'45.8–47.4%', or a single '45.8%' when both ends round to the same value."""
-    low_text, high_text = format_value(low, "percent"), format_value(high, "percent")
-    return low_text if low_text == high_text else f"{low_text[:-1]}–{high_text}"
-
-
-def xai_vs_google(data_dir: Path = DATA) -> tuple[float, float]:
-    """xAI's tokens as a multiple of Google's, against the high and the low end of Google's range."""
-    xai = low_high(OPENROUTER["xai"], data_dir)[0]
-    google_low, google_high = low_high(OPENROUTER["google"], data_dir)
-    return volume_ratio(xai, google_high), volume_ratio(xai, google_low)
 
 
 def xai_over_google(data_dir: Path = DATA) -> Bounded:
@@ -361,13 +322,6 @@ def position_shifts(data_dir: Path = DATA) -> pd.DataFrame:
     wide.loc[comparable & (wide["Patel"] < wide["Baker"]), "shift"] = "higher with Patel"
     wide["lab"] = wide.index.map(entity_names(data_dir))
     return wide.reset_index()
-
-
-def join_names(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c' ('' for none)."""
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def shift_summary(data_dir: Path = DATA) -> dict[str, str]:

@@ -10,8 +10,10 @@ Everything here is a pure function of the evidence tables; the chapter notebook 
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass, replace
+from functools import reduce
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +21,7 @@ import pandas as pd
 
 from ..evidence.checks import consistency_checks, parts_total
 from ..evidence.fmt import format_bounded, format_figure, format_range, format_value
+from ..evidence.quantity import Bounded, shares
 from ..paths import DATA
 from ..evidence.tables import assumption, bounded, deals, entity_names, figure, figure_text, load, value
 
@@ -93,15 +96,28 @@ def provider_contracts(data_dir: Path = DATA) -> pd.DataFrame:
                   "amount_figure", "value", "printed"]].reset_index(drop=True)
 
 
-def customer_share(contracts: pd.DataFrame, customer: str, provider: str | None = None) -> float:
-    """A customer's share of the stated contract value (percent), across all providers or for one.
+def _contract_value(contracts: pd.DataFrame, data_dir: Path) -> Bounded:
+    """The bounded sum of the contracts' amount figures: an 'up to' contract adds a ceiling, not a value."""
+    return reduce(operator.add, (bounded(f, data_dir) for f in contracts["amount_figure"]))
+
+
+def stated_contract_value(contracts: pd.DataFrame, data_dir: Path = DATA) -> Bounded:
+    """What the contracts with a stated value add up to, with the bound each one carries."""
+    return _contract_value(contracts.dropna(subset=["value"]), data_dir)
+
+
+def customer_share(contracts: pd.DataFrame, customer: str, provider: str | None = None,
+                   data_dir: Path = DATA) -> Bounded:
+    """A customer's share of the stated contract value, across all providers or for one, as the bounds allow.
 
     Only contracts with a stated value count: this is a share of what the sources name, not of revenue.
     """
     valued = contracts.dropna(subset=["value"])
     if provider is not None:
         valued = valued[valued["provider"] == provider]
-    return float(valued.loc[valued["customer"] == customer, "value"].sum() / valued["value"].sum() * 100)
+    mine = valued["customer"] == customer
+    return shares({"customer": _contract_value(valued[mine], data_dir),
+                   "others": _contract_value(valued[~mine], data_dir)})["customer"]
 
 
 # --- Generative-AI case studies against cloud market share ---------------------------------------------
@@ -365,14 +381,14 @@ def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
 
     # Oracle and concentration
     contracts = provider_contracts(data_dir)
-    valued = contracts.dropna(subset=["value"])
     out.update(neoclouds_oracle_contract=fig("F002-10"), neoclouds_oracle_contract_patel=fig("F003-02"),
                neoclouds_oracle_term=format_value(val("F003-01"), "years"),
                neoclouds_oracle_per_year=format_bounded(bounded("F003-02", data_dir) / bounded("F003-01", data_dir)),
                neoclouds_oracle_gw=fig("F002-11"),
-               neoclouds_stated_total=format_value(valued["value"].sum(), "USD"),
-               neoclouds_openai_share=format_value(customer_share(contracts, "openai"), "percent"),
-               neoclouds_openai_share_coreweave=format_value(customer_share(contracts, "openai", "coreweave"), "percent"),
+               neoclouds_stated_total=format_bounded(stated_contract_value(contracts, data_dir)),
+               neoclouds_openai_share=format_bounded(customer_share(contracts, "openai", data_dir=data_dir), "percent"),
+               neoclouds_openai_share_coreweave=format_bounded(
+                   customer_share(contracts, "openai", "coreweave", data_dir), "percent"),
                neoclouds_nvidia_flow=fig("F003-06"), neoclouds_nvidia_margin=fig("F003-07"))
 
     # The payback model, central case

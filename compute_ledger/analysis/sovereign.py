@@ -16,7 +16,7 @@ import pandas as pd
 from ..evidence.checks import implied_rate
 from ..evidence.fmt import format_bounded, format_range, format_value, significant
 from ..paths import DATA
-from ..evidence.quantity import Bounded, exact
+from ..evidence.quantity import Bounded, exact, unit_of
 from ..evidence.tables import assumed, assumption, bounded, figure_text, value
 from .derived import per_year
 
@@ -94,23 +94,26 @@ def japan_pledge(data_dir: Path = DATA) -> dict[str, float]:
 def japan_conversions(data_dir: Path = DATA) -> pd.DataFrame:
     """Japan's pledge at the digest's implied rate and at the assumption rate with its range.
 
+    The pledge is a ceiling (高達, up to ¥10T), so every conversion and every yearly spread is one too:
+    the numeric columns (usd, usd_per_year) hold the ceilings, the text columns say "at most".
     Columns: basis, status, jpy_per_usd, usd, usd_per_year (spread from the assumed start year to
     2030), and the same as display text.
     """
-    pledge = value(JAPAN_PLEDGE_JPY, data_dir)
-    stated_usd = value(JAPAN_PLEDGE_USD, data_dir)
+    pledge_jpy = bounded(JAPAN_PLEDGE_JPY, data_dir)
     fx = assumption(FX_ASSUMPTION, data_dir)
     start = assumption(START_ASSUMPTION, data_dir)
-    years = inclusive_years(start.value, value(JAPAN_PLEDGE_END, data_dir))
-    rows = [("The digest's own conversion (about)", "Reported", implied_rate(pledge, stated_usd), stated_usd)]
+    period = _period(inclusive_years(start.value, value(JAPAN_PLEDGE_END, data_dir)), start)
+    at_digest = japan_pledge_at_digest_rate(data_dir)
+    rows = [("The digest's own conversion (about)", "Reported", pledge_jpy.high / at_digest.high, at_digest)]
     for label, rate in (("Assumption: reference rate", fx.value), ("Assumption: strong-yen end", fx.low),
                         ("Assumption: weak-yen end", fx.high)):
-        rows.append((label, "Derived", rate, to_usd(pledge, rate)))
-    frame = pd.DataFrame(rows, columns=["basis", "status", "jpy_per_usd", "usd"])
-    frame["usd_per_year"] = [per_year(u, years) for u in frame["usd"]]
+        rows.append((label, "Derived", rate,
+                     pledge_jpy / exact(rate, "JPY_per_USD", "assumption", (FX_ASSUMPTION,))))
+    frame = pd.DataFrame([{"basis": label, "status": status, "jpy_per_usd": rate, "usd": usd.high,
+                           "usd_per_year": (usd / period).high, "usd_text": format_bounded(usd, "USD"),
+                           "usd_per_year_text": format_bounded(usd / period, "USD")}
+                          for label, status, rate, usd in rows])
     frame["rate_text"] = [format_value(r, "JPY_per_USD", 5) for r in frame["jpy_per_usd"]]
-    frame["usd_text"] = [format_value(u, "USD") for u in frame["usd"]]
-    frame["usd_per_year_text"] = [format_value(u, "USD") for u in frame["usd_per_year"]]
     frame["stated_text"] = [figure_text(JAPAN_PLEDGE_USD, data_dir)] + frame["usd_text"].iloc[1:].tolist()
     return frame
 
@@ -139,6 +142,9 @@ def programs(data_dir: Path = DATA) -> pd.DataFrame:
     fx = assumption(FX_ASSUMPTION, data_dir)
     rate = implied_rate(pledge, value(JAPAN_PLEDGE_USD, data_dir))
     at_ref, at_low, at_high = to_usd(pledge, fx.value), to_usd(pledge, fx.high), to_usd(pledge, fx.low)
+    # the yen figure is a ceiling, so a dollar bar at any rate is the most the pledge can be worth
+    is_ceiling = bounded(JAPAN_PLEDGE_JPY, data_dir).bound == "at_most"
+    at_most, ceiling_of = ("at most ", "a ceiling of ") if is_ceiling else ("", "")
     yen = format_value(pledge, "JPY")
     nan = float("nan")
     rows = [
@@ -147,7 +153,7 @@ def programs(data_dir: Path = DATA) -> pd.DataFrame:
          "text": figure_text(JAPAN_PLEDGE_USD, data_dir), "figure_ids": f"{JAPAN_PLEDGE_JPY}; {JAPAN_PLEDGE_USD}"},
         {"label": f"Japan: {yen} pledge at {significant(fx.value)} ¥/US$ (assumption)", "entity": "japan",
          "status": STATUS_DERIVED, "usd": at_ref, "usd_low": at_low, "usd_high": at_high,
-         "text": f"{format_value(at_ref, 'USD')} ({format_range(at_low, at_high, 'USD')})",
+         "text": f"{at_most}{format_value(at_ref, 'USD')} ({ceiling_of}{format_range(at_low, at_high, 'USD')})",
          "figure_ids": f"{JAPAN_PLEDGE_JPY}; assumption {FX_ASSUMPTION}"},
         {"label": "China: cumulative state investment", "entity": "china", "status": STATUS_REPORTED,
          "usd": value(CHINA_CUMULATIVE, data_dir), "usd_low": nan, "usd_high": nan,
@@ -205,7 +211,7 @@ def models_table(data_dir: Path = DATA) -> pd.DataFrame:
         {"Country": "Japan",
          "Model (per the sources)": "State pledge for 'AI sovereignty': domestic chips and national supercomputers",
          "Money stated": f"{figure_text(JAPAN_PLEDGE_JPY, data_dir)} ({figure_text(JAPAN_PLEDGE_USD, data_dir)})",
-         "In US$": (f"{format_value(value(JAPAN_PLEDGE_USD, data_dir), 'USD')} at the digest's rate; "
+         "In US$": (f"{format_bounded(japan_pledge_at_digest_rate(data_dir), 'USD')} at the digest's rate; "
                     f"{format_bounded(bounded(JAPAN_PLEDGE_JPY, data_dir) / assumed(FX_ASSUMPTION, data_dir, central=True), 'USD')} "
                     f"at {significant(fx.value)} ¥/US$ (derived)"),
          "Horizon": (f"by {format_value(value(JAPAN_PLEDGE_END, data_dir), 'calendar_year')}; Rapidus mass production "
@@ -246,7 +252,10 @@ def japan_pledge_at_digest_rate(data_dir: Path = DATA) -> Bounded:
     """Japan's yen ceiling at the digest's own implied rate: at most about US$65B (a ceiling, as the yen is)."""
     pledge = value(JAPAN_PLEDGE_JPY, data_dir)
     rate = implied_rate(pledge, value(JAPAN_PLEDGE_USD, data_dir))
-    return bounded(JAPAN_PLEDGE_JPY, data_dir) / exact(rate, "JPY_per_USD", "derived", (JAPAN_PLEDGE_JPY, JAPAN_PLEDGE_USD))
+    # the rate is only as exact as the digest's dollar figure (約, about), and the ceiling keeps that
+    return bounded(JAPAN_PLEDGE_JPY, data_dir) / Bounded(rate, rate, unit_of("JPY_per_USD"),
+                                                         bounded(JAPAN_PLEDGE_USD, data_dir).approximate, "derived",
+                                                         (JAPAN_PLEDGE_JPY, JAPAN_PLEDGE_USD))
 
 
 def china_over_japan(data_dir: Path = DATA) -> Bounded:

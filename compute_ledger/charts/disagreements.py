@@ -5,16 +5,12 @@ import altair as alt
 import pandas as pd
 
 from ..analysis.disagreements import STANCES, TRUST_GRADES, split_topics
-from ..evidence.fmt import format_value, significant
+from ..evidence.fmt import format_value, join_names, significant
 from .figure import LedgerChart, finish
 from .theme import PALETTE, ROLE_COLORS
 
 STANCE_COLORS = [ROLE_COLORS["positive"], PALETTE[5], ROLE_COLORS["negative"], ROLE_COLORS["neutral"]]
 TRUST_COLORS = [ROLE_COLORS["derived"], PALETTE[2], ROLE_COLORS["neutral"], ROLE_COLORS["negative"]]
-
-
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else "none"
 
 
 def positions_matrix(table: pd.DataFrame, source_order: list[str]) -> LedgerChart:
@@ -35,7 +31,7 @@ def positions_matrix(table: pd.DataFrame, source_order: list[str]) -> LedgerChar
     chart = (cells + labels).properties(width=460, height=300)
     return finish(
         chart, name="fig-disagree-positions",
-        title=f"The sources split on {len(split)} of {len(topics)} topics: {_and_list(split)}",
+        title=f"The sources split on {len(split)} of {len(topics)} topics: {join_names(split, 'none')}",
         subtitle="Each source's stance on each contested topic, as the book reads its quoted claims; blank = not discussed",
         sources=list(dict.fromkeys(table["source_id"])), data=table[["topic", "source", "stance", "position", "claim_ids"]],
         description=(f"Matrix of {len(topics)} topics by {table['source'].nunique()} sources. Each cell is the source's stance: "

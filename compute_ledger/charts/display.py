@@ -58,7 +58,7 @@ class Quote:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         claim, source, said_by = self._row()
-        attribution = f"{said_by}, per {source.short_name} ({self.claim_id})"
+        attribution = f"{said_by}, in {source.document} ({self.claim_id})"
         markup = (f'<blockquote class="ledger-quote" lang="zh" id="quote-{self.claim_id.lower()}">'
                   f'<p class="ledger-quote-original">{html.escape(claim.quote)}</p>'
                   f'<p class="ledger-quote-english" lang="en">{html.escape(claim.quote_en)}</p>'

@@ -67,14 +67,14 @@ def finish(chart: alt.TopLevelMixin, *, name: str, title: str, subtitle: str, so
            description: str, data: pd.DataFrame, notes: list[str] | None = None) -> LedgerChart:
     """Give a chart its finding as title, its measure and unit as subtitle, and a source footer.
 
-    `sources` are source ids from data/sources.csv; the footer names them by their short names and says
-    whose words each carries, from its chain ("Patel, Best Partners: Dylan Patel, as summarised by the
-    Best Partners host").
+    `sources` are source ids from data/sources.csv; the footer names each text as the prose does and says
+    whose words it carries, from its chain ("the Best Partners transcript — Dylan Patel, as summarised by
+    the Best Partners host").
     """
-    from ..evidence.tables import source_attribution, source_short_names
+    from ..evidence.tables import source_attribution, source_documents
 
-    names = [f"{name}: {source_attribution(source_id)}"
-             for name, source_id in zip(source_short_names(sources), sources)]
+    names = [f"{document} — {source_attribution(source_id)}"
+             for document, source_id in zip(source_documents(sources), sources)]
     footer = [line for text in ["Source: " + "; ".join(names) + "."] + list(notes or [])
               for line in textwrap.wrap(text, FOOTER_WIDTH)]
     titled = chart.properties(title=alt.Title(text=title, subtitle=subtitle), description=description)

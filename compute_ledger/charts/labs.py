@@ -6,8 +6,9 @@ import math
 import altair as alt
 import pandas as pd
 
-from ..evidence.fmt import format_value
-from ..analysis.labs import LEVELS, join_names, source_date
+from ..evidence.fmt import format_bounded, format_value, join_names
+from ..evidence.quantity import Bounded
+from ..analysis.labs import LEVELS, source_date
 from .figure import LedgerChart, finish
 from .theme import INK, MUTED_INK, ROLE_COLORS, entity_scale
 
@@ -96,7 +97,7 @@ def _range_bars(frame: pd.DataFrame, low: str, high: str, text: str, x_title: st
     return alt.layer(solid, span, label)
 
 
-def openrouter_tokens(table: pd.DataFrame, ratios: tuple[float, float]) -> LedgerChart:
+def openrouter_tokens(table: pd.DataFrame, xai_over_google: Bounded) -> LedgerChart:
     """Baker's OpenRouter token counts: xAI and Anthropic as points, Google as the range he gives."""
     frame = table[["entity", "lab", "tokens_low", "tokens_high", "tokens_text", "qualifier", "figure_id"]].copy()
     frame = frame.sort_values("tokens_high", ascending=False)
@@ -107,26 +108,24 @@ def openrouter_tokens(table: pd.DataFrame, ratios: tuple[float, float]) -> Ledge
     missing = pd.DataFrame([{"entity": "openai", "lab": "OpenAI", "tokens_text": "not given by Baker",
                              "zero": 0.0, "label_x": 0.0}])
     plot = pd.concat([frame, missing], ignore_index=True)
-    high_ratio, low_ratio = ratios
+    ratio = format_bounded(xai_over_google)
     chart = _range_bars(plot, "low_t", "high_t", "tokens_text", "Tokens processed on OpenRouter (trillions)",
                         float(frame["high_t"].max()) * 1.45).properties(width=WIDTH + 20, height=170)
     lead = frame.iloc[0]
     google = table.loc[table.entity == "google"].iloc[0]
     return finish(
         chart, name="fig-labs-openrouter",
-        title=(f"xAI's OpenRouter tokens are {format_value(high_ratio, 'times')}–{format_value(low_ratio, 'times')} "
-               f"Google's, as Baker reports them"),
+        title=f"xAI's OpenRouter tokens are {ratio} Google's, as Baker reports them",
         subtitle="Tokens processed on OpenRouter, recent period not specified (trillions of tokens); Google's is a range",
         sources=["baker-four-labs"],
         data=table[["lab", "tokens_low", "tokens_high", "qualifier", "figure_id", "claim_id"]],
         notes=["Lighter dashed bar: the range Baker gives (low to high end).",
                "OpenRouter is only a small part of the API market, per Baker.",
-               f"Derived: {lead.lab} ÷ {google.lab} = {format_value(high_ratio, 'times')} (high end) to "
-               f"{format_value(low_ratio, 'times')} (low end)."],
+               f"Derived: {lead.lab} ÷ {google.lab} = {ratio}, from the high to the low end of {google.lab}'s range."],
         description=("Horizontal bars of tokens processed on OpenRouter per lab, per Baker: "
                      + "; ".join(f"{r.lab} {r.tokens_text}" for r in frame.itertuples())
                      + ". Google's bar ends in a lighter segment spanning its stated range. OpenAI's count is not "
-                       "given. " f"xAI's count is {format_value(high_ratio, 'times')} to {format_value(low_ratio, 'times')} Google's."),
+                       "given. " f"xAI's count is {ratio} Google's."),
     )
 
 

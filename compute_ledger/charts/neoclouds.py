@@ -6,7 +6,9 @@ import math
 import altair as alt
 import pandas as pd
 
-from ..evidence.fmt import format_value, significant
+from ..evidence.fmt import format_bounded, format_value, join_names, significant
+from ..evidence.quantity import Bounded
+from ..evidence.tables import bounded
 from ..analysis.neoclouds import HOURS_PER_YEAR, MONTHS_PER_YEAR, PaybackInputs, payback_with_free_window, payback_years
 from ..analysis.neoclouds import net_cash_per_gpu_year
 from .figure import LedgerChart, finish
@@ -60,7 +62,7 @@ def coreweave_week(frame: pd.DataFrame, check: pd.Series) -> LedgerChart:
     )
 
 
-def customers(contracts: pd.DataFrame, openai_share: float) -> LedgerChart:
+def customers(contracts: pd.DataFrame, openai_share: Bounded, stated_total: Bounded) -> LedgerChart:
     """Every named contract between a neocloud or AI-first cloud and a customer; unvalued ones marked as such."""
     frame = contracts.copy()
     notes = {"cloud_contract": "", "partnership": " (partnership)"}
@@ -84,17 +86,22 @@ def customers(contracts: pd.DataFrame, openai_share: float) -> LedgerChart:
     unvalued = alt.Chart(frame[frame["value"].isna()]).mark_text(align="left", dx=2, color=MUTED_INK, fontStyle="italic").encode(
         x="start:Q", y=y, text="printed:N")
     chart = alt.layer(bars, labels, unvalued).properties(width=WIDTH - 210, height=24 * len(frame))
-    share = format_value(openai_share, "percent")
+    share, total = format_bounded(openai_share, "percent"), format_bounded(stated_total)
+    ceilings = [f"{r.provider_name}'s contract with {r.customer_name}" for r in valued.itertuples()
+                if bounded(r.amount_figure).bound == "at_most"]
     return finish(
         chart, name="fig-neoclouds-customers",
         title=f"OpenAI is the customer on {share} of stated neocloud contract value",
         subtitle="Contracts and partnerships named in the sources, by provider and customer (US$ billions)",
         sources=["bloomberg-compute-bet", "patel-best-partners"],
         data=frame[["deal_id", "provider_name", "customer_name", "instrument", "amount_figure", "value", "printed"]],
-        notes=[f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share})."],
+        notes=[f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share} of {total}).",
+               f"{join_names(ceilings)} {'is a ceiling' if len(ceilings) == 1 else 'are ceilings'} ('up to'), so the share "
+               "runs from a ceiling of nothing to its full value."] if ceilings else
+              [f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share} of {total})."],
         description=("Horizontal bars of the contracts the sources name between neoclouds or AI-first clouds and their customers: "
                      + "; ".join(f"{r} {p}" for r, p in zip(frame["row"], frame["printed"]))
-                     + f". OpenAI accounts for {share} of the stated value."),
+                     + f". OpenAI accounts for {share} of the stated value, {total}."),
     )
 
 

@@ -123,3 +123,10 @@ def power_of_ten(value: float) -> str:
     if not math.isclose(10.0 ** exponent, value):
         raise ValueError(f"{value!r} is not a power of ten")
     return "10" + str(exponent).translate(_SUPERSCRIPT)
+
+
+def join_names(items: list[str], empty: str = "") -> str:
+    """'a', 'a and b', 'a, b and c'; `empty` for none."""
+    if not items:
+        return empty
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

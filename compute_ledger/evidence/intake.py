@@ -150,6 +150,7 @@ def _source_row(source_id: str, file: str, seed: seedlib.Seed, script: str) -> d
     author = front.get("author") or front.get("writer") or front.get("source_name")
     return {
         "source_id": source_id, "file": file, "short_name": f"{REVIEW}: short name for chart source lines",
+        "document": f"{REVIEW}: the text as the prose names it ('the … digest')",
         "title": title, "title_en": f"{REVIEW}: English rendering of the title",
         "cited_author": str(author) if author else f"{REVIEW}: author or publisher named in citations",
         "outlet": str(front.get("outlet") or front.get("source_name") or f"{REVIEW}: publication or channel"),

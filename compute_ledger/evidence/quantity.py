@@ -166,6 +166,31 @@ class Bounded:
         return Bounded(-self.high, -self.low, self.unit, self.approximate, self.status, self.basis)
 
 
+def shares(parts: Mapping[str, Bounded]) -> dict[str, Bounded]:
+    """Each part's share of the parts' sum, with the interval the parts allow.
+
+    A part appears in its own share's numerator and denominator, so dividing the part's interval by the
+    sum's would be far too wide. A share is lowest with the part at its low end and every other part at
+    its high end, and highest the other way round; an unbounded rest gives a share with no floor.
+    """
+    units = {part.unit for part in parts.values()}
+    if len(units) > 1:
+        raise UnitError("cannot share out parts in " + " and ".join(sorted(unit_name(u) for u in units)))
+    approximate = any(p.approximate for p in parts.values())
+    status = "assumption" if any(p.rests_on_assumption for p in parts.values()) else "derived"
+    basis = tuple(dict.fromkeys(i for p in parts.values() for i in p.basis))
+    out = {}
+    for key, part in parts.items():
+        rest = [other for name, other in parts.items() if name != key]
+        rest_low, rest_high = sum(o.low for o in rest), sum(o.high for o in rest)
+        low = part.low / (part.low + rest_high) if math.isfinite(rest_high) and part.low + rest_high > 0 else 0.0
+        high = 1.0 if not math.isfinite(part.high) else part.high / (part.high + rest_low) if part.high + rest_low > 0 else 0.0
+        if math.isclose(low, high, rel_tol=1e-12):
+            low = high
+        out[key] = Bounded(low, high, (), approximate, status, basis)
+    return out
+
+
 def _lift(value: Bounded | float) -> Bounded:
     """A plain number in arithmetic is an exact dimensionless constant (a count of years is not: give it a unit)."""
     if isinstance(value, Bounded):

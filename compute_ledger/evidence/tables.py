@@ -50,8 +50,9 @@ def load(name: str, data_dir: Path = DATA) -> pd.DataFrame:
     return _read(path, (status.st_mtime_ns, status.st_size), numbers).copy()
 
 
-def source_short_names(source_ids: list[str], data_dir: Path = DATA) -> list[str]:
-    names = load("sources", data_dir).set_index("source_id")["short_name"]
+def source_documents(source_ids: list[str], data_dir: Path = DATA) -> list[str]:
+    """The texts as the prose names them ('the Best Partners transcript'), for source lines."""
+    names = load("sources", data_dir).set_index("source_id")["document"]
     missing = [s for s in source_ids if s not in names.index]
     if missing:
         raise KeyError(f"unknown source id(s) {missing}; see data/sources.csv")

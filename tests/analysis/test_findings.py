@@ -11,7 +11,7 @@ from compute_ledger.evidence.quantity import Bounded
 
 @pytest.fixture(scope="module")
 def found():
-    return {f.key: f for f in landing_findings()}
+    return findings.all_findings()
 
 
 def share(low, high):
@@ -31,6 +31,7 @@ def test_leads_needs_every_value_above_every_rival():
 
 def test_every_finding_that_rests_on_an_assumption_says_so_in_its_sentence(found):
     assert {k for k, f in found.items() if f.rests_on_assumption} == {"payback", "japan", "debt"}
+    assert set(found) >= {f.key for f in landing_findings()}
     for finding in found.values():
         assert (UNDER_ASSUMPTIONS in finding.text) is finding.rests_on_assumption, finding.key
 
@@ -40,7 +41,7 @@ def test_no_finding_says_most_or_leads_unless_its_numbers_do(found):
     for finding in found.values():
         words = finding.headline + " " + finding.text
         if most.search(finding.headline):
-            assert finding.key == "unchecked" and is_most(finding.values["share"])
+            assert finding.key in {"unchecked", "concentration"} and is_most(finding.values["share"])
         if " leads " in words:
             assert finding.key == "tokens"
     assert "Most" in found["unchecked"].headline  # 129 of 160 = 80.6%, a point above half
@@ -126,7 +127,8 @@ def test_sovereign_opening_finding_words_fit_its_interval():
     # US$500B over Japan's ceiling of at most 10e12 / (10e12 / 65e9) = US$65B: 500 / 65 = 7.69 or more, no ceiling
     assert ratio.low == pytest.approx(500 / 65) and ratio.high == math.inf
     assert ratio.bound == "at_least"
-    assert finding.headline.startswith("China's stated spend is at least 7.7× Japan's pledge")
+    assert finding.headline.startswith("China's stated spend is at least about 7.7× Japan's pledge")
+    assert ratio.approximate                                     # the digest's US$65B is 約, about
     assert finding.values["japan"].bound == "at_most"            # the yen pledge is 高達, up to
     assert "most" not in finding.headline.replace("at least", "") and "leads" not in finding.headline
     assert not finding.rests_on_assumption and findings.UNDER_ASSUMPTIONS not in finding.text
@@ -142,3 +144,35 @@ def test_four_labs_opening_finding_states_both_analysts():
     # both rankings are paraphrases relayed by a digest, and the text says whose words they are
     assert finding.text.count("as summarised by the digest's writer") == 2
     assert not finding.rests_on_assumption
+
+
+def test_neocloud_concentration_is_most_at_both_ends_of_oracles_ceiling(found):
+    finding = found["concentration"]
+    share = finding.values["share"]
+    # OpenAI's 22.4 of CoreWeave's 36.6 with no Oracle money: 61.2%; with Oracle's ceiling: 322.4 / 336.6 = 95.8%
+    assert (share.low, share.high) == (pytest.approx(22.4 / 36.6), pytest.approx(322.4 / 336.6)) and is_most(share)
+    assert finding.headline == "OpenAI is the customer on most of the neocloud contract value the sources name"
+    assert "between 61.2% and 95.8%" in finding.text and "at most US$300B" in finding.text
+    assert finding.text.startswith("The digest's writer, reporting Bloomberg")
+
+
+def test_witnesses_count_interviewees_not_texts(found):
+    finding = found["witnesses"]
+    # five texts: two of Baker, two of Patel, one rewrite of Bloomberg's reporting
+    assert (finding.values["texts"].low, finding.values["witnesses"].low) == (5, 3)
+    assert finding.headline == "Five texts, three witnesses"
+    assert "Gavin Baker, Dylan Patel and Bloomberg's reporting" in finding.text
+
+
+def test_every_landing_finding_opens_a_chapter_it_links():
+    stems = {build: stem for stem, builders in findings.CHAPTER_FINDINGS.items() for build in builders}
+    for build in findings.LANDING:
+        finding = build()
+        assert build in stems, f"{finding.key} is on the landing page but opens no chapter"
+        assert f"chapters/{stems[build]}.ipynb" in [path for _, path in finding.chapters], finding.key
+
+
+def test_chapter_brief_is_its_findings_headlines_as_sentences():
+    assert findings.chapter_brief("risks") == ("Debt is at most 62.5% of xAI's raise. AI is silicon-intensive.")
+    with pytest.raises(KeyError, match="no findings for chapter 'glossary'"):
+        findings.chapter_brief("glossary")

@@ -32,37 +32,10 @@ def test_revenue_multiple():
         labs.revenue_multiple(0, 6e9)
 
 
-def test_volume_ratio():
-    assert labs.volume_ratio(1.35e12, 0.9e12) == pytest.approx(1.5)        # 1.35 / 0.9 = 1.5
-    assert labs.volume_ratio(1.35e12, 0.8e12) == pytest.approx(1.6875)     # 1.35 / 0.8 = 1.6875
-
-
-def test_share_bounds_with_a_range():
-    shares = labs.share_bounds({"x": (1.35, 1.35), "g": (0.8, 0.9), "a": (0.7, 0.7)})
-    # x: 1.35 / (1.35 + 0.9 + 0.7) = 1.35 / 2.95 = 45.763%; 1.35 / (1.35 + 0.8 + 0.7) = 1.35 / 2.85 = 47.368%
-    assert shares["x"] == pytest.approx((45.7627, 47.3684), abs=1e-3)
-    # g: 0.8 / (0.8 + 1.35 + 0.7) = 0.8 / 2.85 = 28.070%; 0.9 / 2.95 = 30.508%
-    assert shares["g"] == pytest.approx((28.0702, 30.5085), abs=1e-3)
-    # a: 0.7 / 2.95 = 23.729%; 0.7 / 2.85 = 24.561%
-    assert shares["a"] == pytest.approx((23.7288, 24.5614), abs=1e-3)
-
-
-def test_share_bounds_without_ranges_add_up():
-    shares = labs.share_bounds({"p": (1, 1), "q": (3, 3)})                 # 1/4 and 3/4
-    assert shares == {"p": (25.0, 25.0), "q": (75.0, 75.0)}
-    with pytest.raises(ValueError):
-        labs.share_bounds({"p": (2, 1)})
-
-
 def test_words():
     assert labs.count_word(4) == "four" and labs.ordinal_word(3) == "third"
     with pytest.raises(ValueError):
         labs.count_word(2.5)
-
-
-def test_format_share_range():
-    assert labs.format_share_range(45.7627, 47.3684) == "45.8–47.4%"
-    assert labs.format_share_range(25.0, 25.0) == "25%"
 
 
 # --- the chapter's numbers from the figures ---------------------------------------------------
@@ -76,10 +49,12 @@ def test_uptime_from_the_figures():
 def test_openrouter_from_the_figures():
     table = labs.openrouter_table().set_index("entity")
     assert table.loc["google", "tokens_text"] == "800B–900B tokens"
-    assert table.loc["xai", "share_text"] == "45.8–47.4%"
-    assert table.loc["google", "share_text"] == "28.1–30.5%"
-    assert table.loc["anthropic", "share_text"] == "23.7–24.6%"
-    assert labs.xai_vs_google() == pytest.approx((1.5, 1.6875))
+    # about 1.35T, 0.8T–0.9T and about 0.7T tokens: every share is a range, and about
+    assert table.loc["xai", "share_text"] == "between about 45.8% and 47.4%"          # 1.35/2.95 to 1.35/2.85
+    assert table.loc["google", "share_text"] == "between about 28.1% and 30.5%"       # 0.8/2.85 to 0.9/2.95
+    assert table.loc["anthropic", "share_text"] == "between about 23.7% and 24.6%"    # 0.7/2.95 to 0.7/2.85
+    ratio = labs.xai_over_google()                                                    # 1.35/0.9 to 1.35/0.8
+    assert (ratio.low, ratio.high) == (pytest.approx(1.5), pytest.approx(1.6875)) and ratio.approximate
 
 
 def test_revenue_keeps_the_qualifier():

@@ -119,12 +119,19 @@ def test_coreweave_parts_against_the_stated_floor():
     assert bool(check["consistent"]) and check["computed"] == "US$36.6B"
 
 
-def test_openai_share_of_stated_contract_value():
+def test_openai_share_of_stated_contract_value_keeps_oracle_a_ceiling():
     contracts = n.provider_contracts()
-    # Oracle up to 300 + CoreWeave 22.4 (OpenAI) + 14.2 (Meta) = 336.6; OpenAI 322.4 / 336.6 = 95.78%.
-    assert n.customer_share(contracts, "openai") == pytest.approx(95.781, abs=1e-3)
-    # CoreWeave alone: 22.4 / 36.6 = 61.20%.
-    assert n.customer_share(contracts, "openai", "coreweave") == pytest.approx(61.202, abs=1e-3)
+    # Oracle up to 300 [0, 300] + CoreWeave 22.4 (OpenAI) + 14.2 (Meta): the total is [36.6, 336.6].
+    total = n.stated_contract_value(contracts)
+    assert (total.low, total.high) == (pytest.approx(36.6e9), pytest.approx(336.6e9))
+    # OpenAI's share runs from 22.4 / 36.6 = 61.20% (no Oracle money) to 322.4 / 336.6 = 95.78% (all of it).
+    share = n.customer_share(contracts, "openai")
+    assert (share.low, share.high) == (pytest.approx(22.4 / 36.6), pytest.approx(322.4 / 336.6))
+    numbers = n.prose_numbers()
+    assert numbers["neoclouds_openai_share"] == "between 61.2% and 95.8%"
+    assert numbers["neoclouds_stated_total"] == "between US$36.6B and US$337B"
+    # CoreWeave alone has no ceiling in it: 22.4 / 36.6 = 61.20%, a point.
+    assert numbers["neoclouds_openai_share_coreweave"] == "61.2%"
     # Unvalued deals stay unvalued (Nebius–Microsoft, CoreWeave–Google, CoreWeave–Microsoft).
     assert contracts["value"].isna().sum() == 3
     assert per_year(300e9, 5) == pytest.approx(60e9)                 # 300 / 5

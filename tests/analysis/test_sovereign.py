@@ -60,11 +60,14 @@ def test_japan_conversions_on_the_sources():
     table = sovereign.japan_conversions().set_index("basis")
     digest = table.loc["The digest's own conversion (about)"]
     assert digest["jpy_per_usd"] == pytest.approx(153.85, abs=0.005)          # 10e12 / 65e9
-    assert digest["usd"] == 65e9
-    assert table.loc["Assumption: reference rate", "usd_text"] == "US$66.7B"   # 10e12 / 150
-    assert table.loc["Assumption: weak-yen end", "usd_text"] == "US$62.5B"     # 10e12 / 160
+    assert digest["usd"] == pytest.approx(65e9)
+    # the pledge is up to ¥10T, so every conversion and spread is a ceiling; the digest's rate is about
+    assert digest["usd_text"] == "at most about US$65B" and digest["stated_text"] == "about US$65B"
+    assert table.loc["Assumption: reference rate", "usd_text"] == "at most US$66.7B"   # 10e12 / 150
+    assert table.loc["Assumption: weak-yen end", "usd_text"] == "at most US$62.5B"     # 10e12 / 160
     # seven years 2024–2030 at the reference rate: 66.67e9 / 7 = 9.52e9
-    assert table.loc["Assumption: reference rate", "usd_per_year_text"] == "US$9.52B"
+    assert table.loc["Assumption: reference rate", "usd_per_year_text"] == "at most US$9.52B"
+    assert table.loc["Assumption: reference rate", "usd_per_year"] == pytest.approx(10e12 / 150 / 7)
 
 
 def test_japan_pledge_period():
@@ -77,6 +80,8 @@ def test_japan_pledge_period():
 def test_programs_and_grid_rule_on_the_sources():
     frame = sovereign.programs().set_index("entity")
     assert frame.loc["china", "usd"] == 500e9
+    japan = frame.loc["japan"].set_index("status")["text"]
+    assert japan.iloc[1] == "at most US$66.7B (a ceiling of US$62.5B–71.4B)"   # up to ¥10T at 150, 160 and 140
     assert math.isnan(frame.loc["united-states", "usd"])   # the sources give no US program figure
     grid = sovereign.grid_rule().set_index("figure_id")
     assert grid.loc["F003-04", "available_gw"] == pytest.approx(5)     # 10 × (1 − 0.5)
@@ -90,7 +95,8 @@ def test_models_table():
     table = sovereign.models_table().set_index("Aspect")
     assert table.columns.tolist() == ["Japan", "China", "United States"]
     assert table.loc["Money stated", "United States"] == "Not stated"   # never invented
-    assert "US$66.7B" in table.loc["In US$", "Japan"]                  # 10e12 / 150
+    assert "at most US$66.7B" in table.loc["In US$", "Japan"]          # up to 10e12 / 150
+    assert table.loc["In US$", "Japan"].startswith("at most about US$65B at the digest's rate")
     assert "50%" in table.loc["Constraint named", "United States"]      # 一半 = half
 
 
@@ -99,7 +105,7 @@ def test_glue_values():
     assert values["sovereign_implied_rate"] == "153.85 ¥/US$"
     assert values["sovereign_japan_usd_ref"] == "at most US$66.7B"     # up to ¥10T / 150: a ceiling
     assert values["sovereign_japan_usd_range"] == "a ceiling of US$62.5B–71.4B"    # up to 10e12/160 to 10e12/140
-    assert values["sovereign_china_vs_japan"] == "at least 7.7×"      # 500 / (at most 65) = 7.69 or more
+    assert values["sovereign_china_vs_japan"] == "at least about 7.7×"   # 500 / (at most about 65) = 7.69 or more
     assert values["sovereign_china_vs_japan_ref"] == "at least 7.5×"  # 500 / (at most 10e12/150 = 66.7)
     assert values["sovereign_china_vs_oracle"] == "at least 1.7×"     # 500 / (up to 300) = 1.67 or more
     assert values["sovereign_japan_per_year_jpy"] == "at most ¥1.43T"  # up to ¥10T / 7 years

@@ -1,9 +1,11 @@
 """The built HTML book: warnings are errors, nothing is fetched from the network, charts ship once per page."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
+from compute_ledger.analysis.findings import CHAPTER_FINDINGS, chapter_brief
 from compute_ledger.book.execute import chapter_notebooks
 from compute_ledger.book.pdf import PDF_NAME
 from compute_ledger.paths import ROOT
@@ -83,3 +85,15 @@ def test_every_internal_link_resolves(built_book):
                 assert fragment in ids_of(target), f"{page.relative_to(built_book)}: no #{fragment} in {target.name}"
             checked += 1
     assert checked > 100
+
+
+SMART_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})  # Sphinx's smartquotes, undone
+
+
+def test_every_chapter_opens_with_its_findings_as_the_package_builds_them(built_book):
+    """The built page's "In brief." paragraph is the chapter's finding objects' headlines, word for word."""
+    for stem in CHAPTER_FINDINGS:
+        page = built_book / "chapters" / f"{stem}.html"
+        text = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(page.read_text(encoding="utf-8"))).split())
+        text = re.sub(r" ([.,;:])", r"\1", text).translate(SMART_QUOTES)
+        assert f"In brief. {chapter_brief(stem)}" in text, stem

@@ -38,8 +38,8 @@ def test_output_is_identical_on_every_run():
 def test_footer_names_the_source_and_the_spec_carries_the_description():
     spec = sample_chart().vegalite_spec()
     assert spec["description"] == "Bar chart of tokens per lab."
-    assert spec["title"]["text"] == ["Source: Baker, Four labs (AINEXT): Gavin Baker, as summarised by the digest's writer."]
-    assert "Source: Baker, Four labs (AINEXT): Gavin Baker, as summarised" in sample_chart().svg()
+    assert spec["title"]["text"] == ["Source: the Four labs digest — Gavin Baker, as summarised by the digest's writer."]
+    assert "Source: the Four labs digest — Gavin Baker, as summarised" in sample_chart().svg()
 
 
 @pytest.mark.parametrize("name", ["Fig Sample", "fig_sample", ""])

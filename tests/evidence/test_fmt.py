@@ -1,7 +1,7 @@
 """The house number format (CONVENTIONS.md): US$300B, US$1.4T, ¥10T, 10 GW, 130 kW, 1.35T tokens, 62%, 16 pp."""
 import pytest
 
-from compute_ledger.evidence.fmt import format_figure, format_range, format_value, significant
+from compute_ledger.evidence.fmt import format_figure, format_range, format_value, join_names, significant
 
 
 @pytest.mark.parametrize("value, unit, text", [
@@ -47,3 +47,9 @@ def test_power_of_ten():
     assert (power_of_ten(1e4), power_of_ten(1e8), power_of_ten(1e12)) == ("10⁴", "10⁸", "10¹²")
     with pytest.raises(ValueError):
         power_of_ten(3e4)
+
+
+def test_join_names():
+    assert join_names(["xAI"]) == "xAI" and join_names(["xAI", "Google"]) == "xAI and Google"
+    assert join_names(["xAI", "Google", "Anthropic"]) == "xAI, Google and Anthropic"
+    assert join_names([]) == "" and join_names([], "none") == "none"

@@ -129,7 +129,7 @@ def test_a_text_that_is_not_utf8_is_refused_before_anything_is_written(project, 
 
 def _resolve_reviews(drafts: Path) -> None:
     """What the analyst does: every REVIEW cell given a value (here, placeholders that validate)."""
-    choices = {"short_name": "Test article", "kind": "news analysis", "speakers": "none named", "topic": "market",
+    choices = {"short_name": "Test article", "document": "the Test article", "kind": "news analysis", "speakers": "none named", "topic": "market",
                "speaker": "digest writer", "unit": "count", "reason": "name of a model, product, form or plan",
                "writer": "digest writer", "chain": "rewriter: digest writer → publisher: Test Wire",
                "llm_edited": "not stated", "voice": "narration"}

@@ -4,7 +4,7 @@ import math
 import pytest
 
 from compute_ledger.evidence.fmt import format_bounded
-from compute_ledger.evidence.quantity import Bounded, UnitError, exact, from_assumption, from_figure, unit_of
+from compute_ledger.evidence.quantity import Bounded, UnitError, exact, from_assumption, from_figure, shares, unit_of
 from compute_ledger.evidence.tables import assumed, bounded
 
 
@@ -59,6 +59,36 @@ def test_floor_over_floor_bounds_nothing():
     ratio = bill / revenue
     assert (ratio.low, ratio.high, ratio.unit) == (0.0, math.inf, ())
     assert ratio.bound == "unbounded" and format_bounded(ratio) == "unbounded"
+
+
+def test_shares_of_about_values_and_a_range_are_about_ranges():
+    # about 1.35T, 0.8T–0.9T, about 0.7T: xAI 1.35/(1.35+0.9+0.7) = 45.76% to 1.35/(1.35+0.8+0.7) = 47.37%
+    parts = {"xai": figure(1.35e12, "tokens", "about"), "google": figure(0.8e12, "tokens", "range", high=0.9e12),
+             "anthropic": figure(0.7e12, "tokens", "about")}
+    split = shares(parts)
+    assert split["xai"].low == pytest.approx(1.35 / 2.95) and split["xai"].high == pytest.approx(1.35 / 2.85)
+    assert split["google"].low == pytest.approx(0.8 / 2.85) and split["google"].high == pytest.approx(0.9 / 2.95)
+    assert format_bounded(split["xai"], "percent") == "between about 45.8% and 47.4%"
+    assert split["xai"].status == "derived" and split["xai"].basis == ("F-test",)
+
+
+def test_share_of_a_ceiling_against_exact_parts_runs_from_the_parts_alone():
+    # up to 300 beside exactly 36.6: the ceiling's share runs from 0 to 300/336.6, the exact part's from 36.6/336.6 to 1
+    split = shares({"oracle": figure(300, "USD", "up_to"), "coreweave": figure(36.6, "USD", "exact")})
+    assert (split["oracle"].low, split["oracle"].high) == (0.0, pytest.approx(300 / 336.6))
+    assert (split["coreweave"].low, split["coreweave"].high) == (pytest.approx(36.6 / 336.6), 1.0)
+    assert format_bounded(split["oracle"], "percent") == "at most 89.1%"
+
+
+def test_shares_of_exact_parts_are_exact_and_add_up():
+    split = shares({"p": figure(1, "USD", "exact"), "q": figure(3, "USD", "exact")})     # 1/4 and 3/4
+    assert (split["p"].low, split["p"].high, split["q"].low) == (0.25, 0.25, 0.75)
+    assert format_bounded(split["q"], "percent") == "75%"
+
+
+def test_shares_refuse_mixed_units():
+    with pytest.raises(UnitError):
+        shares({"a": figure(1, "USD", "exact"), "b": figure(1, "GW", "exact")})
 
 
 def test_percent_figures_are_shares_and_print_back_as_percent():
