@@ -25,7 +25,7 @@ CLUSTERS = (("F000-12", "Cluster size in Baker's example"), ("F000-13", "Cluster
 COHERENT_LIMIT = "F000-15"
 UPTIME = ("F000-16", "F000-17")
 BOUND_WORDS = {"up_to": "a ceiling", "at_least": "a floor", "over": "a floor", "exact": "a stated amount",
-               "about": "an approximate amount", "range": "a range"}
+               "about": "an approximate amount", "range": "a range", "about_range": "an approximate range"}
 # The constraints on the build-out, each with the claims that state it, in the order the chapter takes them.
 CONSTRAINTS = (
     ("Racks", "Blackwell moves racks from air to liquid cooling and triples their weight", ("C004-20",)),

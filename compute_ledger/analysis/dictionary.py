@@ -25,7 +25,7 @@ UNIT_MEANINGS = {
 QUALIFIER_MEANINGS = {
     "exact": "stated as a plain number", "about": "約/大約/近/將近/左右/上下: approximately",
     "up_to": "高達/最高/多達/上看/不到/內/以下: a ceiling", "over": "超過/逾/突破/多/餘/以上/上億: a floor, exceeded",
-    "at_least": "至少/不少於/起: a floor", "range": "a–b, a~b, a至b, a到b, 兩三年: both ends kept",
+    "at_least": "至少/不少於/起: a floor", "range": "a–b, a~b, a至b, a到b, 兩三年: both ends kept", "about_range": "約 a–b, a到b左右: an approximate range",
     "several": "數/幾/上 + magnitude (數十億, 上百億): an unstated multiple of the magnitude",
     "order_of": "…級, bare 兆/萬億: a scale, not an amount",
 }

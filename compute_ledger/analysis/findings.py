@@ -14,7 +14,7 @@ from . import labs, neoclouds, risks, sovereign, triangle
 from .disagreements import figure_trust, witness
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_value, join_names
-from ..evidence.quantity import Bounded, exact
+from ..evidence.quantity import Bounded, exact, leader
 from ..evidence.tables import assumed, bounded, claim_attribution, entity_names, figure, figure_text, load
 from ..paths import DATA
 
@@ -48,14 +48,6 @@ def is_most(share: Bounded) -> bool:
     return share.above(0.5)
 
 
-def leader(values: dict[str, Bounded]) -> str | None:
-    """The party whose every possible value exceeds every other party's: the only one that 'leads'."""
-    for name, candidate in values.items():
-        if all(candidate.low > other.high for other_name, other in values.items() if other_name != name):
-            return name
-    return None
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -64,14 +56,14 @@ def _capital(text: str) -> str:
 
 def nvidia_recycling(data_dir: Path = DATA) -> Finding:
     values = triangle.recycling_bounds(data_dir)
-    revenue, margin, equity, profit, share, kept, patel_half = (values[k] for k in (
+    revenue, margin, equity, profit, share, kept, transcript_half = (values[k] for k in (
         "revenue", "margin", "equity", "profit", "share", "kept", "half"))
     by = claim_attribution("C003-04", data_dir)
     text = (f"{_capital(by)}: each unit of the deal sends {format_bounded(revenue)} to Nvidia at a gross margin of "
             f"{format_bounded(margin, 'percent')}, so {format_bounded(profit, digits=4)} of gross profit. Nvidia puts "
             f"{format_bounded(equity)} of equity back into OpenAI, {format_bounded(share, 'percent')} of that gross "
-            f"profit, and keeps {format_bounded(kept, digits=4)} a unit; Patel's own \"half\" would be "
-            f"{format_bounded(patel_half)}. The book reads a unit as one gigawatt, its own inference from the deal's "
+            f"profit, and keeps {format_bounded(kept, digits=4)} a unit; the transcript's \"half\" would be "
+            f"{format_bounded(transcript_half)}. The book reads a unit as one gigawatt, its own inference from the deal's "
             "size; the transcript does not say so.")
     return Finding("nvidia", f"Nvidia puts {format_bounded(share, 'percent')} of its gross profit back into OpenAI",
                    text, values,
@@ -130,9 +122,7 @@ def gpu_payback(data_dir: Path = DATA) -> Finding:
 
 def japan_pledge(data_dir: Path = DATA) -> Finding:
     yen, usd = bounded("F002-24", data_dir), bounded("F002-25", data_dir)
-    # The two figures state one amount in two currencies, so the rate is ceiling over its own conversion,
-    # not an interval quotient of two independent values (which would bound nothing).
-    rate = exact(yen.high, "JPY", basis=yen.basis) / usd
+    rate = sovereign.digest_rate(data_dir)
     market = assumed("jpy_per_usd", data_dir)
     inside = market.low <= rate.low and rate.high <= market.high
     china = bounded("F003-12", data_dir)

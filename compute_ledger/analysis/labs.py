@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..evidence.fmt import format_bounded, format_range, format_value, join_names
+from ..evidence.fmt import format_bounded, format_figure, format_value, join_names
 from ..paths import DATA
 from ..evidence.quantity import Bounded, shares
 from ..evidence.tables import bounded, entity_names, figure_text, figures, load
@@ -99,9 +99,10 @@ def uptime_table(data_dir: Path = DATA) -> pd.DataFrame:
     for operator, figure_id in (("Weaker operator", UPTIME_WEAK), ("Stronger competitor", UPTIME_STRONG)):
         uptime = low_high(figure_id, data_dir)[0]
         low, high = effective_gpus(cluster_low, uptime), effective_gpus(cluster_high, uptime)
+        effective = bounded(COHERENT_CLUSTER, data_dir) * bounded(figure_id, data_dir)  # the cap's 大約 carries over
         rows.append({"operator": operator, "uptime": uptime, "cluster_low": cluster_low, "cluster_high": cluster_high,
                      "effective_low": low, "effective_high": high, "figure_id": figure_id,
-                     "effective_text": format_range(low, high, "GPUs")})
+                     "effective_text": format_figure(low, high, "GPUs", "about_range" if effective.approximate else "range")})
     return pd.DataFrame(rows)
 
 

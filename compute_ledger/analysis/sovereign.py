@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..evidence.checks import implied_rate
 from ..evidence.fmt import format_bounded, format_range, format_value, significant
 from ..paths import DATA
 from ..evidence.quantity import Bounded, exact, unit_of
@@ -104,32 +103,33 @@ def japan_conversions(data_dir: Path = DATA) -> pd.DataFrame:
     start = assumption(START_ASSUMPTION, data_dir)
     period = _period(inclusive_years(start.value, value(JAPAN_PLEDGE_END, data_dir)), start)
     at_digest = japan_pledge_at_digest_rate(data_dir)
-    rows = [("The digest's own conversion (about)", "Reported", pledge_jpy.high / at_digest.high, at_digest)]
+    rows = [("The digest's own conversion (about)", "Reported", digest_rate(data_dir), at_digest)]
     for label, rate in (("Assumption: reference rate", fx.value), ("Assumption: strong-yen end", fx.low),
                         ("Assumption: weak-yen end", fx.high)):
-        rows.append((label, "Derived", rate,
-                     pledge_jpy / exact(rate, "JPY_per_USD", "assumption", (FX_ASSUMPTION,))))
-    frame = pd.DataFrame([{"basis": label, "status": status, "jpy_per_usd": rate, "usd": usd.high,
+        rate = exact(rate, "JPY_per_USD", "assumption", (FX_ASSUMPTION,))
+        rows.append((label, "Derived", rate, pledge_jpy / rate))
+    frame = pd.DataFrame([{"basis": label, "status": status, "jpy_per_usd": rate.low,
+                           "rate_text": format_bounded(rate, digits=5), "usd": usd.high,
                            "usd_per_year": (usd / period).high, "usd_text": format_bounded(usd, "USD"),
                            "usd_per_year_text": format_bounded(usd / period, "USD")}
                           for label, status, rate, usd in rows])
-    frame["rate_text"] = [format_value(r, "JPY_per_USD", 5) for r in frame["jpy_per_usd"]]
     frame["stated_text"] = [figure_text(JAPAN_PLEDGE_USD, data_dir)] + frame["usd_text"].iloc[1:].tolist()
     return frame
 
 
 def japan_display(data_dir: Path = DATA) -> pd.DataFrame:
-    """japan_conversions() as a table for readers."""
+    """japan_conversions() as a table for readers, each cell's status naming the assumptions it rests on."""
     frame = japan_conversions(data_dir)
     start = assumption(START_ASSUMPTION, data_dir)
     end = value(JAPAN_PLEDGE_END, data_dir)
     years = inclusive_years(start.value, end)
-    period = f"Per year, {format_value(start.value, 'calendar_year')}–{format_value(end, 'calendar_year')} ({years} years)"
+    period = (f"Per year, {format_value(start.value, 'calendar_year')}–{format_value(end, 'calendar_year')} "
+              f"({years} years from an assumed start)")
     total = f"{figure_text(JAPAN_PLEDGE_JPY, data_dir)} in US$ (the ceiling converted)"
-    frame = frame.assign(status=["Reported (rate derived)"] + ["Derived"] * (len(frame) - 1))
-    return frame.rename(columns={"basis": "Basis", "status": "Status", "rate_text": "Yen per US$",
-                                 "usd_text": total, "usd_per_year_text": period + " (derived)"})[
-        ["Basis", "Yen per US$", total, period + " (derived)", "Status"]]
+    frame = frame.assign(status=["Reported (rate derived)"] + [f"Assumption ({FX_ASSUMPTION})"] * (len(frame) - 1))
+    return frame.rename(columns={"basis": "Basis", "status": "Rate", "rate_text": "Yen per US$",
+                                 "usd_text": total, "usd_per_year_text": period})[
+        ["Basis", "Yen per US$", "Rate", total, period]]
 
 
 def programs(data_dir: Path = DATA) -> pd.DataFrame:
@@ -140,20 +140,20 @@ def programs(data_dir: Path = DATA) -> pd.DataFrame:
     """
     pledge = value(JAPAN_PLEDGE_JPY, data_dir)
     fx = assumption(FX_ASSUMPTION, data_dir)
-    rate = implied_rate(pledge, value(JAPAN_PLEDGE_USD, data_dir))
+    rate = format_bounded(digest_rate(data_dir), digits=3)
     at_ref, at_low, at_high = to_usd(pledge, fx.value), to_usd(pledge, fx.high), to_usd(pledge, fx.low)
     # the yen figure is a ceiling, so a dollar bar at any rate is the most the pledge can be worth
-    is_ceiling = bounded(JAPAN_PLEDGE_JPY, data_dir).bound == "at_most"
-    at_most, ceiling_of = ("at most ", "a ceiling of ") if is_ceiling else ("", "")
-    yen = format_value(pledge, "JPY")
+    at_ref_words = format_bounded(bounded(JAPAN_PLEDGE_JPY, data_dir) / assumed(FX_ASSUMPTION, data_dir, central=True), "USD")
+    yen = figure_text(JAPAN_PLEDGE_JPY, data_dir)
     nan = float("nan")
     rows = [
-        {"label": f"Japan: {yen} pledge, digest's rate ({significant(rate)} ¥/US$)", "entity": "japan",
+        {"label": f"Japan: {yen} pledge, digest's rate ({rate})", "entity": "japan",
          "status": STATUS_REPORTED, "usd": value(JAPAN_PLEDGE_USD, data_dir), "usd_low": nan, "usd_high": nan,
-         "text": figure_text(JAPAN_PLEDGE_USD, data_dir), "figure_ids": f"{JAPAN_PLEDGE_JPY}; {JAPAN_PLEDGE_USD}"},
-        {"label": f"Japan: {yen} pledge at {significant(fx.value)} ¥/US$ (assumption)", "entity": "japan",
+         "text": format_bounded(japan_pledge_at_digest_rate(data_dir), "USD"),
+         "figure_ids": f"{JAPAN_PLEDGE_JPY}; {JAPAN_PLEDGE_USD}"},
+        {"label": f"Japan: {yen} pledge at an assumed {significant(fx.value)} ¥/US$", "entity": "japan",
          "status": STATUS_DERIVED, "usd": at_ref, "usd_low": at_low, "usd_high": at_high,
-         "text": f"{at_most}{format_value(at_ref, 'USD')} ({ceiling_of}{format_range(at_low, at_high, 'USD')})",
+         "text": f"{at_ref_words} ({japan_usd_range(data_dir)})",
          "figure_ids": f"{JAPAN_PLEDGE_JPY}; assumption {FX_ASSUMPTION}"},
         {"label": "China: cumulative state investment", "entity": "china", "status": STATUS_REPORTED,
          "usd": value(CHINA_CUMULATIVE, data_dir), "usd_low": nan, "usd_high": nan,
@@ -213,7 +213,7 @@ def models_table(data_dir: Path = DATA) -> pd.DataFrame:
          "Money stated": f"{figure_text(JAPAN_PLEDGE_JPY, data_dir)} ({figure_text(JAPAN_PLEDGE_USD, data_dir)})",
          "In US$": (f"{format_bounded(japan_pledge_at_digest_rate(data_dir), 'USD')} at the digest's rate; "
                     f"{format_bounded(bounded(JAPAN_PLEDGE_JPY, data_dir) / assumed(FX_ASSUMPTION, data_dir, central=True), 'USD')} "
-                    f"at {significant(fx.value)} ¥/US$ (derived)"),
+                    f"at an assumed {significant(fx.value)} ¥/US$ ({FX_ASSUMPTION})"),
          "Horizon": (f"by {format_value(value(JAPAN_PLEDGE_END, data_dir), 'calendar_year')}; Rapidus mass production "
                      f"targeted for {format_value(value(RAPIDUS_TARGET, data_dir), 'calendar_year')}"),
          "Instruments": "Funding for Rapidus; grants to Sakura Internet and KDDI for domestic AI supercomputers",
@@ -248,14 +248,28 @@ def japan_fx_check(data_dir: Path = DATA) -> pd.Series:
     return checks.loc["japan-fx"]
 
 
+def digest_rate(data_dir: Path = DATA) -> Bounded:
+    """The rate the digest's conversion implies: the yen ceiling over its own dollar conversion, about 153.85 ¥/US$.
+
+    The two figures state one amount in two currencies, so the rate is the ceiling's end over the dollar
+    figure, not an interval quotient of two independent values (which would bound nothing); it is only as
+    exact as the dollar figure (約, about).
+    """
+    yen = bounded(JAPAN_PLEDGE_JPY, data_dir)
+    return exact(yen.high, "JPY", basis=yen.basis) / bounded(JAPAN_PLEDGE_USD, data_dir)
+
+
 def japan_pledge_at_digest_rate(data_dir: Path = DATA) -> Bounded:
     """Japan's yen ceiling at the digest's own implied rate: at most about US$65B (a ceiling, as the yen is)."""
-    pledge = value(JAPAN_PLEDGE_JPY, data_dir)
-    rate = implied_rate(pledge, value(JAPAN_PLEDGE_USD, data_dir))
-    # the rate is only as exact as the digest's dollar figure (約, about), and the ceiling keeps that
-    return bounded(JAPAN_PLEDGE_JPY, data_dir) / Bounded(rate, rate, unit_of("JPY_per_USD"),
-                                                         bounded(JAPAN_PLEDGE_USD, data_dir).approximate, "derived",
-                                                         (JAPAN_PLEDGE_JPY, JAPAN_PLEDGE_USD))
+    return bounded(JAPAN_PLEDGE_JPY, data_dir) / digest_rate(data_dir)
+
+
+def japan_usd_range(data_dir: Path = DATA) -> str:
+    """The pledge across the assumed rate range, in words: 'a ceiling of US$62.5B–71.4B' (the yen is up to ¥10T)."""
+    fx = assumption(FX_ASSUMPTION, data_dir)
+    pledge = bounded(JAPAN_PLEDGE_JPY, data_dir)
+    words = "a ceiling of " if pledge.bound == "at_most" else ""
+    return words + format_range(to_usd(pledge.high, fx.high), to_usd(pledge.high, fx.low), "USD")
 
 
 def china_over_japan(data_dir: Path = DATA) -> Bounded:
@@ -278,10 +292,9 @@ def glue_values(data_dir: Path = DATA) -> dict[str, str]:
     """
     fx = assumption(FX_ASSUMPTION, data_dir)
     start = assumption(START_ASSUMPTION, data_dir)
-    pledge = value(JAPAN_PLEDGE_JPY, data_dir)
-    stated_usd = value(JAPAN_PLEDGE_USD, data_dir)
     end = value(JAPAN_PLEDGE_END, data_dir)
-    rate = implied_rate(pledge, stated_usd)
+    rate = digest_rate(data_dir)
+    reference = assumed(FX_ASSUMPTION, data_dir, central=True)
     tolerance = (fx.high - fx.low) / 2 / fx.value
     years = inclusive_years(start.value, end)
     years_late = inclusive_years(start.high, end)
@@ -289,7 +302,7 @@ def glue_values(data_dir: Path = DATA) -> dict[str, str]:
     grid = grid_rule(data_dir).set_index("figure_id")
     pledge_jpy = bounded(JAPAN_PLEDGE_JPY, data_dir)
     at_digest = japan_pledge_at_digest_rate(data_dir)
-    at_ref = pledge_jpy / assumed(FX_ASSUMPTION, data_dir, central=True)
+    at_ref = pledge_jpy / reference
     china = bounded(CHINA_CUMULATIVE, data_dir)
     oracle = bounded(ORACLE_CONTRACT, data_dir)
     stargate = bounded(STARGATE, data_dir)
@@ -298,18 +311,16 @@ def glue_values(data_dir: Path = DATA) -> dict[str, str]:
         "sovereign_japan_usd": figure_text(JAPAN_PLEDGE_USD, data_dir),
         "sovereign_japan_end": format_value(end, "calendar_year"),
         "sovereign_rapidus_year": format_value(value(RAPIDUS_TARGET, data_dir), "calendar_year"),
-        "sovereign_implied_rate": format_value(rate, "JPY_per_USD", 5),
+        "sovereign_implied_rate": format_bounded(rate, digits=5),
         "sovereign_ref_rate": format_value(fx.value, "JPY_per_USD"),
         "sovereign_ref_low": format_value(fx.low, "JPY_per_USD"),
         "sovereign_ref_high": format_value(fx.high, "JPY_per_USD"),
-        "sovereign_rate_gap": format_value((rate - fx.value) / fx.value * 100, "percent"),
+        "sovereign_rate_gap": format_bounded((rate - reference) / reference, "percent"),
         "sovereign_rate_tolerance": format_value(tolerance * 100, "percent"),
         "sovereign_fx_computed": str(check["computed"]),
         "sovereign_fx_verdict": "consistent" if bool(check["consistent"]) else "inconsistent",
         "sovereign_japan_usd_ref": format_bounded(at_ref, "USD"),
-        # the pledge is a ceiling ("up to"), so each end of the assumed rate range gives a ceiling, not a value
-        "sovereign_japan_usd_range": ("a ceiling of " if pledge_jpy.bound == "at_most" else "")
-        + format_range(to_usd(pledge, fx.high), to_usd(pledge, fx.low), "USD"),
+        "sovereign_japan_usd_range": japan_usd_range(data_dir),
         "sovereign_start_year": format_value(start.value, "calendar_year"),
         "sovereign_start_year_late": format_value(start.high, "calendar_year"),
         "sovereign_years": str(years),

@@ -8,7 +8,8 @@ import pandas as pd
 
 from ..evidence.fmt import format_bounded, format_value, join_names
 from ..evidence.quantity import Bounded
-from ..analysis.labs import LEVELS, source_date
+from ..evidence.tables import bounded, figure_text
+from ..analysis.labs import COHERENT_CLUSTER, LEVELS, source_date
 from .figure import LedgerChart, finish
 from .theme import INK, MUTED_INK, ROLE_COLORS, entity_scale
 
@@ -24,7 +25,8 @@ def uptime(table: pd.DataFrame) -> LedgerChart:
     weak = table.loc[table.operator == "Weaker operator"].iloc[0]
     strong = table.loc[table.operator == "Stronger competitor"].iloc[0]
     ratio = strong.uptime / weak.uptime
-    cap = f"{format_value(weak.cluster_low, 'GPUs')[:-5]}–{format_value(weak.cluster_high, 'GPUs')}"
+    cap = figure_text(COHERENT_CLUSTER)
+    about = "about " if bounded(COHERENT_CLUSTER).approximate else ""  # the cap's 大約 carries into every product
     rows = pd.DataFrame([
         {"row": "Installed GPUs", "role": "installed", "uptime": 100.0,
          "cluster_low": weak.cluster_low, "cluster_high": weak.cluster_high},
@@ -40,7 +42,7 @@ def uptime(table: pd.DataFrame) -> LedgerChart:
         used="datum.role === 'weak' ? labs_weak_uptime : datum.uptime",
         eff_low="datum.cluster_low * datum.used / 100 / 1000",
         eff_high="datum.cluster_high * datum.used / 100 / 1000",
-        label=("format(datum.cluster_low * datum.used / 100, ',.0f') + '–' + "
+        label=(f"'{about}' + format(datum.cluster_low * datum.used / 100, ',.0f') + '–' + "
                "format(datum.cluster_high * datum.used / 100, ',.0f') + "
                "(datum.role === 'installed' ? '' : ' at ' + format(datum.used, '.0f') + '% uptime')"),
     )

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..analysis import sovereign
 from ..evidence.fmt import format_bounded, format_value, significant
-from ..evidence.tables import assumption
+from ..evidence.tables import assumption, bounded, figure_text
 from .figure import LedgerChart, finish
 from .theme import MUTED_INK, ROLE_COLORS
 
@@ -23,7 +23,7 @@ def programs(frame: pd.DataFrame) -> LedgerChart:
     data["label_x"] = data[["usd_bn", "usd_high_bn"]].max(axis=1).fillna(0)
     order = data["label"].tolist()
     top = data["usd_bn"].max()
-    yen = format_value(sovereign.japan_pledge()["pledge_jpy"], "JPY")
+    yen = figure_text(sovereign.JAPAN_PLEDGE_JPY)
     base = alt.Chart(data).encode(
         y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
     )
@@ -72,7 +72,9 @@ def japan_fx(conversions: pd.DataFrame, pledge: dict[str, float]) -> LedgerChart
     `pledge` is sovereign.japan_pledge(): yen amount, start and end year, years in the period.
     """
     pledge_jpy, years = pledge["pledge_jpy"], pledge["years"]
-    yen = format_value(pledge_jpy, "JPY")
+    yen = figure_text(sovereign.JAPAN_PLEDGE_JPY)
+    # the yen is a ceiling, so every dollar value the chart reads off it is the most it can be worth
+    at_most = "at most " if bounded(sovereign.JAPAN_PLEDGE_JPY).bound == "at_most" else ""
     start_year, end_year = pledge["start_year"], pledge["end_year"]
     fx = assumption(sovereign.FX_ASSUMPTION)
     curve = sovereign.usd_across_rates(pledge_jpy, fx.low, fx.high)
@@ -85,7 +87,7 @@ def japan_fx(conversions: pd.DataFrame, pledge: dict[str, float]) -> LedgerChart
     digest = points[points.status == "Reported"]
     derived = points[points.status == "Derived"]
     x = alt.X("jpy_per_usd:Q", title="Yen per US dollar", scale=alt.Scale(domain=[fx.low, fx.high], nice=False))
-    y = alt.Y("usd_bn:Q", title=f"{yen} in US$ billions", scale=alt.Scale(zero=False, padding=18))
+    y = alt.Y("usd_bn:Q", title=f"{yen} in US$ billions (a ceiling)", scale=alt.Scale(zero=False, padding=18))
     kind_scale = alt.Scale(domain=["The digest's conversion", "Assumption rate and range"],
                            range=[ROLE_COLORS["reported"], ROLE_COLORS["derived"]])
     line = alt.Chart(curve).mark_line(color=MUTED_INK, strokeWidth=1.5).encode(x=x, y=y)
@@ -111,10 +113,10 @@ def japan_fx(conversions: pd.DataFrame, pledge: dict[str, float]) -> LedgerChart
         jpy_per_usd="sovereign_jpy_per_usd",
         usd_bn="datum.pledge_jpy / sovereign_jpy_per_usd / 1e9",
         per_year_bn="datum.pledge_jpy / sovereign_jpy_per_usd / 1e9 / datum.years",
-        readout=("'At ' + format(sovereign_jpy_per_usd, '.1f') + ' ¥/US$: US$' + format(datum.usd_bn, '.1f') "
-                 "+ 'B in all'"),
-        readout_year=("'or US$' + format(datum.per_year_bn, '.2f') + 'B a year over ' + datum.years + ' years, ' "
-                      "+ datum.period + ' (assumed start)'"),
+        readout=(f"'At an assumed ' + format(sovereign_jpy_per_usd, '.1f') + ' ¥/US$: {at_most}US$' "
+                 "+ format(datum.usd_bn, '.1f') + 'B in all'"),
+        readout_year=(f"'or {at_most}US$' + format(datum.per_year_bn, '.2f') + 'B a year over ' + datum.years "
+                      "+ ' years, ' + datum.period + ' (assumed start)'"),
     )
     rule = calc.mark_rule(strokeDash=[4, 3], color=ROLE_COLORS["derived"]).encode(x=x)
     marker = calc.mark_point(size=160, shape="diamond", filled=False, strokeWidth=2,
@@ -129,13 +131,14 @@ def japan_fx(conversions: pd.DataFrame, pledge: dict[str, float]) -> LedgerChart
     digest_row = digest.iloc[0]
     return finish(
         chart, name="fig-sovereign-japan-fx",
-        title=(f"Japan's {yen} is US${significant(low_usd / 1e9)}B–{significant(high_usd / 1e9)}B at "
-               f"{significant(fx.low)}–{significant(fx.high)} yen per dollar"),
-        subtitle=f"The pledge in US$ billions by exchange rate; the digest's conversion implies {digest_row.rate_text}",
+        title=(f"At an assumed {significant(fx.low)}–{significant(fx.high)} yen per dollar, Japan's pledge of {yen} "
+               f"is {sovereign.japan_usd_range()}"),
+        subtitle=f"The pledge's ceiling in US$ billions by exchange rate; the digest's conversion implies {digest_row.rate_text}",
         sources=["bloomberg-compute-bet"],
-        description=(f"Line chart of {yen} converted to US dollars at rates from {significant(fx.low)} to "
-                     f"{significant(fx.high)} yen per dollar, falling from US${significant(high_usd / 1e9)} billion to "
-                     f"US${significant(low_usd / 1e9)} billion. The digest's own conversion, {digest_row.stated_text}, "
+        description=(f"Line chart of a pledge of {yen} converted to US dollars at assumed rates from "
+                     f"{significant(fx.low)} to {significant(fx.high)} yen per dollar, a ceiling falling from "
+                     f"US${significant(high_usd / 1e9)} billion to US${significant(low_usd / 1e9)} billion. "
+                     f"The digest's own conversion, {digest_row.stated_text}, "
                      f"sits on the curve at {digest_row.rate_text}. A slider sets the rate and shows the total and "
                      f"an even yearly spread over {years} years."),
         data=conversions[["basis", "status", "jpy_per_usd", "usd", "usd_per_year"]],

@@ -7,16 +7,17 @@ import altair as alt
 import pandas as pd
 
 from ..evidence.fmt import format_figure
-from ..evidence.tables import deals, figure
+from ..evidence.quantity import leader
+from ..evidence.tables import bounded, deals, figure
 from ..paths import DATA
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, ROLE_COLORS
 
 BILLION = 1e9
 BOUNDS = {"up_to": "ceiling ('up to')", "at_least": "floor ('at least')", "over": "floor ('over')",
-          "about": "approximate ('about')", "exact": "stated"}
+          "about": "approximate ('about')", "exact": "stated", "range": "a range", "about_range": "an approximate range"}
 # Which way the true amount may lie from the bar's end: a ceiling only lower, a floor only higher.
-GLYPHS = {"up_to": "◀", "at_least": "▶", "over": "▶", "about": "≈", "exact": ""}
+GLYPHS = {"up_to": "◀", "at_least": "▶", "over": "▶", "about": "≈", "exact": "", "range": "↔", "about_range": "≈↔"}
 
 
 def money_flows(data_dir: Path = DATA) -> pd.DataFrame:
@@ -54,9 +55,14 @@ def money_flows_chart(flows: pd.DataFrame) -> LedgerChart:
     text = alt.Chart(data).mark_text(align="left", dx=16, color="#222222").encode(x="billions:Q", y=y, text="label:N")
     chart = alt.layer(bars, glyphs, text).properties(width=300, height=28 * len(data))
     top = data.iloc[0]
+    amounts = {r.deal_id: bounded(r.amount_figure) for r in data.itertuples()}
+    if leader(amounts) == top.deal_id:
+        title = f"The largest amount the sources state is {top.flow}, {top.text}"
+    else:  # the biggest number is a ceiling or approximate, so it need not be the biggest flow
+        title = f"The largest figure the sources name is {top.flow}, {top.text}; its bound means it need not be the largest flow"
     return finish(
         chart, name="fig-summary-money-flows",
-        title=f"The largest amount the sources state is {top.flow}, {top.text}",
+        title=title,
         subtitle="Every deal with a stated US$ amount, by payer → recipient, with its bound (US$ billions, log scale)",
         sources=list(dict.fromkeys(data["source_id"])),
         data=data[["deal_id", "flow", "amount", "amount_qualifier", "bound", "amount_figure", "source"]],

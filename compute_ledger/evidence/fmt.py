@@ -80,7 +80,7 @@ def format_figure(low: float, high: float | None, unit: str, qualifier: str, dig
     if qualifier == "several":
         return format_several(low, unit)
     if high is not None and not (isinstance(high, float) and math.isnan(high)):
-        return format_range(low, high, unit, digits)
+        return ("about " if qualifier == "about_range" else "") + format_range(low, high, unit, digits)
     return _QUALIFIER_WORDS.get(qualifier, "") + format_value(low, unit, digits)
 
 

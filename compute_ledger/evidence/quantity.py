@@ -166,6 +166,14 @@ class Bounded:
         return Bounded(-self.high, -self.low, self.unit, self.approximate, self.status, self.basis)
 
 
+def leader(values: Mapping[str, Bounded]) -> str | None:
+    """The party whose every possible value exceeds every other party's: the only one that 'leads'."""
+    for name, candidate in values.items():
+        if all(candidate.low > other.high for other_name, other in values.items() if other_name != name):
+            return name
+    return None
+
+
 def shares(parts: Mapping[str, Bounded]) -> dict[str, Bounded]:
     """Each part's share of the parts' sum, with the interval the parts allow.
 
@@ -210,7 +218,7 @@ def from_figure(row: Mapping, figure_id: str) -> Bounded:
     """The interval a figure row allows, from its qualifier.
 
     exact → [v, v]; about → [v, v], approximate; up_to → [0, v]; over and at_least → [v, ∞);
-    range → [low, high]; several (數十億: 'billions', a magnitude with no stated multiple) and order_of
+    range → [low, high] (about_range, 約 a–b: the same, approximate); several (數十億: 'billions', a magnitude with no stated multiple) and order_of
     (兆: 'trillions') → [v, 10v], approximate. A term written 五年內, 'within five years', is parsed as
     up_to and so is (0, 5] years.
     """
@@ -224,10 +232,10 @@ def from_figure(row: Mapping, figure_id: str) -> Bounded:
         "over": (low, math.inf, False), "at_least": (low, math.inf, False),
         "several": (low, 10 * low, True), "order_of": (low, 10 * low, True),
     }
-    if qualifier == "range":
+    if qualifier in ("range", "about_range"):
         if high is None:
             raise ValueError(f"figure {figure_id} is a range with no high end")
-        bounds = (low, high, False)
+        bounds = (low, high, qualifier == "about_range")
     elif qualifier in intervals:
         bounds = intervals[qualifier]
     else:

@@ -454,8 +454,8 @@ def _figure_row(row, quotes: dict[str, str]) -> list[tuple[str, str]]:
     has_high = not math.isnan(row.value_high)
     if has_high and row.value_high < row.value_low:
         found.append(("value_high", f"malformed range: high {row.value_high:g} is below low {row.value_low:g}"))
-    if (row.qualifier == "range") != has_high:
-        found.append(("value_high", "malformed range: a 'range' needs value_high, and only a range has one"))
+    if (row.qualifier in ("range", "about_range")) != has_high:
+        found.append(("value_high", "malformed range: a 'range' or 'about_range' needs value_high, and only a range has one"))
     if row.claim_id not in quotes:
         return found  # reported by the reference check
     if not seedlib.quote_is_verbatim(row.quote_span, quotes[row.claim_id]):

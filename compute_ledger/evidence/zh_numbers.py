@@ -25,7 +25,7 @@ UNITS = (
     "percent", "percentage_points", "years", "months", "weeks", "hours", "calendar_year", "times",
     "rank", "IQ_points", "companies", "count", "days",
 )
-QUALIFIERS = ("exact", "about", "up_to", "over", "at_least", "range", "several", "order_of")
+QUALIFIERS = ("exact", "about", "up_to", "over", "at_least", "range", "about_range", "several", "order_of")
 
 
 class QuantityError(ValueError):
@@ -131,7 +131,7 @@ _PREFIX_QUALIFIERS = sorted((
     ("多於", "over"), ("多于", "over"), ("高於", "over"), ("高于", "over"),
     ("至少", "at_least"), ("最少", "at_least"), ("不少於", "at_least"), ("不少于", "at_least"), ("不低於", "at_least"),
     ("不低于", "at_least"), ("起碼", "at_least"), ("起码", "at_least"),
-    ("大約", "about"), ("大约", "about"), ("約", "about"), ("约", "about"), ("近", "about"), ("將近", "about"), ("約合", "about"), ("约合", "about"),
+    ("大約在", "about"), ("大约在", "about"), ("大約", "about"), ("大约", "about"), ("約", "about"), ("约", "about"), ("近", "about"), ("將近", "about"), ("約合", "about"), ("约合", "about"),
     ("将近", "about"), ("接近", "about"), ("大概", "about"),
     ("最近", "exact"), ("附近", "exact"),
 ), key=lambda pair: -len(pair[0]))
@@ -387,10 +387,14 @@ def _range(span: str, low: _Number, high: _Number) -> Quantity:
     low_value = low.core * (high.multiplier if low.multiplier == 1 else low.multiplier)
     if low_value > high.value:
         raise QuantityError(f"range {span!r} runs from high to low")
-    unit, _ = _unit(span, high)
+    unit, unit_end = _unit(span, high)
+    # 約 8,000-9,000 億, 二十萬到三十萬左右: an approximate range keeps its 'about' at both ends
+    about = _prefix_qualifier(span, low.start) == "about" or any(
+        span[unit_end:].lstrip().startswith(word) for word, q in _SUFFIX_QUALIFIERS if q == "about")
+    qualifier = "about_range" if about else "range"
     if _TENTHS.match(span, high.start) and low.multiplier == high.multiplier == 1:
-        return Quantity(float(low_value * 10), float(high.value * 10), "percent", "range")  # 三至五成: 30–50%
-    return Quantity(float(low_value), float(high.value), unit or low_unit, "range")
+        return Quantity(float(low_value * 10), float(high.value * 10), "percent", qualifier)  # 三至五成: 30–50%
+    return Quantity(float(low_value), float(high.value), unit or low_unit, qualifier)
 
 
 # What may stand right before a number and belongs to its span: qualifiers, currency words, 第 and 前.

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from compute_ledger.analysis import findings
-from compute_ledger.analysis.findings import UNDER_ASSUMPTIONS, is_most, landing_findings, leader
+from compute_ledger.analysis.findings import UNDER_ASSUMPTIONS, is_most, landing_findings
 from compute_ledger.evidence.quantity import Bounded
 
 
@@ -20,13 +20,6 @@ def share(low, high):
 
 def test_most_needs_more_than_half_at_both_ends():
     assert is_most(share(0.51, 0.9)) and not is_most(share(0.0, 0.625)) and not is_most(share(0.5, 0.5))
-
-
-def test_leads_needs_every_value_above_every_rival():
-    tokens = {"A": Bounded(1.35e12, 1.35e12, ()), "B": Bounded(8e11, 9e11, ()), "C": Bounded(0.0, 1.4e12, ())}
-    assert leader(tokens) is None                       # C could exceed A
-    del tokens["C"]
-    assert leader(tokens) == "A"
 
 
 def test_every_finding_that_rests_on_an_assumption_says_so_in_its_sentence(found):

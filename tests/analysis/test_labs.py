@@ -43,12 +43,12 @@ def test_uptime_from_the_figures():
     table = labs.uptime_table().set_index("operator")
     assert labs.uptime_ratio() == pytest.approx(3.0)                      # 90% / 30%
     assert table.loc["Weaker operator", ["effective_low", "effective_high"]].tolist() == [60_000, 90_000]
-    assert table.loc["Stronger competitor", "effective_text"] == "180,000–270,000 GPUs"   # 200k×0.9, 300k×0.9
+    assert table.loc["Stronger competitor", "effective_text"] == "about 180,000–270,000 GPUs"   # about 200k–300k × 0.9
 
 
 def test_openrouter_from_the_figures():
     table = labs.openrouter_table().set_index("entity")
-    assert table.loc["google", "tokens_text"] == "800B–900B tokens"
+    assert table.loc["google", "tokens_text"] == "about 800B–900B tokens"      # 約 8,000-9,000 億
     # about 1.35T, 0.8T–0.9T and about 0.7T tokens: every share is a range, and about
     assert table.loc["xai", "share_text"] == "between about 45.8% and 47.4%"          # 1.35/2.95 to 1.35/2.85
     assert table.loc["google", "share_text"] == "between about 28.1% and 30.5%"       # 0.8/2.85 to 0.9/2.95

@@ -7,11 +7,10 @@ from compute_ledger.analysis import sovereign
 from compute_ledger.charts import sovereign as charts
 
 
-def test_implied_rate():
-    # ¥10T / US$65B = 10,000 / 65 = 153.846... yen per dollar
-    assert sovereign.implied_rate(10e12, 65e9) == pytest.approx(153.85, abs=0.005)
-    with pytest.raises(ValueError):
-        sovereign.implied_rate(10e12, 0)
+def test_digest_rate_is_the_ceiling_over_its_own_about_conversion():
+    rate = sovereign.digest_rate()
+    assert rate.low == pytest.approx(10e12 / 65e9) and rate.is_point and rate.approximate   # ¥10T / about US$65B
+    assert sovereign.glue_values()["sovereign_implied_rate"] == "about 153.85 ¥/US$"
 
 
 def test_to_usd():
@@ -81,6 +80,7 @@ def test_programs_and_grid_rule_on_the_sources():
     frame = sovereign.programs().set_index("entity")
     assert frame.loc["china", "usd"] == 500e9
     japan = frame.loc["japan"].set_index("status")["text"]
+    assert japan.iloc[0] == "at most about US$65B"                             # up to ¥10T at about 153.85
     assert japan.iloc[1] == "at most US$66.7B (a ceiling of US$62.5B–71.4B)"   # up to ¥10T at 150, 160 and 140
     assert math.isnan(frame.loc["united-states", "usd"])   # the sources give no US program figure
     grid = sovereign.grid_rule().set_index("figure_id")
@@ -102,7 +102,6 @@ def test_models_table():
 
 def test_glue_values():
     values = sovereign.glue_values()
-    assert values["sovereign_implied_rate"] == "153.85 ¥/US$"
     assert values["sovereign_japan_usd_ref"] == "at most US$66.7B"     # up to ¥10T / 150: a ceiling
     assert values["sovereign_japan_usd_range"] == "a ceiling of US$62.5B–71.4B"    # up to 10e12/160 to 10e12/140
     assert values["sovereign_china_vs_japan"] == "at least about 7.7×"   # 500 / (at most about 65) = 7.69 or more
@@ -112,7 +111,7 @@ def test_glue_values():
     assert values["sovereign_japan_per_year_usd"] == "at most US$9.52B"  # 66.7 / 7
     assert "sovereign_japan_vs_oracle" not in values                  # a ceiling over a ceiling bounds nothing
     assert values["sovereign_stargate_vs_china"] == "2.8×"            # 1,400 / 500
-    assert values["sovereign_rate_gap"] == "2.56%"                    # (153.85 − 150) / 150
+    assert values["sovereign_rate_gap"] == "about 2.56%"              # (about 153.85 − 150) / 150
     assert values["sovereign_fx_verdict"] == "consistent"             # inside 140–160
     assert all(name.startswith("sovereign_") for name in values)
 

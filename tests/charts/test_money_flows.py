@@ -18,7 +18,10 @@ def test_bounds_are_kept_in_words_and_glyphs():
     assert flows.loc["nvidia-xai-equity", "text"] == "US$2B" and flows.loc["nvidia-xai-equity", "glyph"] == ""
 
 
-def test_title_names_the_largest_flow_from_the_data():
+def test_title_names_the_largest_figure_but_not_a_largest_flow_when_it_is_a_ceiling():
     chart = summary.money_flows_chart(summary.money_flows())
-    assert chart.vegalite_spec()["vconcat"][0]["title"]["text"] == "The largest amount the sources state is OpenAI → Oracle, up to US$300B"
+    # up to US$300B is [0, 300B]: it could be below the US$22.4B of OpenAI → CoreWeave, so it leads nothing
+    assert chart.vegalite_spec()["vconcat"][0]["title"]["text"] == (
+        "The largest figure the sources name is OpenAI → Oracle, up to US$300B; its bound means it need not be the "
+        "largest flow")
     assert chart.name == "fig-summary-money-flows" and "Nvidia → xAI US$2B" in chart.description

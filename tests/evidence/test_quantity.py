@@ -4,7 +4,7 @@ import math
 import pytest
 
 from compute_ledger.evidence.fmt import format_bounded
-from compute_ledger.evidence.quantity import Bounded, UnitError, exact, from_assumption, from_figure, shares, unit_of
+from compute_ledger.evidence.quantity import Bounded, UnitError, exact, from_assumption, from_figure, leader, shares, unit_of
 from compute_ledger.evidence.tables import assumed, bounded
 
 
@@ -136,3 +136,10 @@ def test_loaded_from_the_data():
     rate = assumed("jpy_per_usd")
     assert (rate.low, rate.high) == (140, 160)
     assert assumed("jpy_per_usd", central=True).low == 150
+
+
+def test_leads_needs_every_value_above_every_rival():
+    tokens = {"A": Bounded(1.35e12, 1.35e12, ()), "B": Bounded(8e11, 9e11, ()), "C": Bounded(0.0, 1.4e12, ())}
+    assert leader(tokens) is None                       # C could exceed A
+    del tokens["C"]
+    assert leader(tokens) == "A"

@@ -13,9 +13,11 @@ B = 10**9
     ("1.4 兆美元", Quantity(1.4 * T, None, "USD", "exact")),              # 兆 = 10^12 in these texts
     ("3.9兆美元", Quantity(3.9 * T, None, "USD", "exact")),
     ("2 萬億美元", Quantity(2 * T, None, "USD", "exact")),                # 萬億 = 10^4 × 10^8
-    ("約 8,000-9,000 億", Quantity(800 * B, 900 * B, None, "range")),     # magnitude written once
+    ("約 8,000-9,000 億", Quantity(800 * B, 900 * B, None, "about_range")),  # magnitude written once; 約 covers both ends
     ("500 億到 1000 億美元", Quantity(50 * B, 100 * B, "USD", "range")),
     ("二十萬到三十萬張", Quantity(200_000, 300_000, "GPUs", "range")),
+    ("大約在二十萬到三十萬張", Quantity(200_000, 300_000, "GPUs", "about_range")),   # 大約在: 'at about'
+    ("二十萬到三十萬張左右", Quantity(200_000, 300_000, "GPUs", "about_range")),    # 左右 after the range
     ("約 1.35 兆個 Token", Quantity(1.35 * T, None, "tokens", "about")),
     ("10兆日元", Quantity(10 * T, None, "JPY", "exact")),
     ("約650億美元", Quantity(65 * B, None, "USD", "about")),
