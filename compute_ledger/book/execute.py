@@ -284,24 +284,36 @@ def execute_changed(jobs: int = 2, notebooks: list[Path] | None = None, state_fi
         print(f"execute: all {len(notebooks)} notebooks up to date", flush=True)
         return outcome
     print(f"execute: {len(stale)} of {len(notebooks)} notebooks to run, {min(jobs, len(stale))} at a time", flush=True)
+    rerun: list[Path] = []
+
+    def finish(run: Run, left: str, again: bool) -> None:
+        if run.error:
+            outcome.failures.append(run.error)
+            print(f"  FAILED {run.error}\n    ({run.seconds:.1f} s; {left})", flush=True)
+            return
+        if run.path not in outcome.executed:
+            outcome.executed.append(run.path)
+        record = record_of(run.found, run.started_ns, Digests())
+        note = "" if record else ("; an input changed while it ran, so it runs again once the others are done" if again
+                                  else "; an input changed while it ran, so it will run again next time")
+        print(f"  done {shown(run.path)} in {run.seconds:.1f} s ({left}){note}", flush=True)
+        if record is None:
+            records.pop(run.path.as_posix(), None)
+            if again:
+                rerun.append(run.path)
+        else:
+            records[run.path.as_posix()] = {"code": run.code, "environment": environment, **record}
+        write_state(state_file, records)
+
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(stale)))) as pool:
         pending = [pool.submit(run_notebook, path, f"[{n}/{len(stale)}]", reason)
                    for n, (path, reason) in enumerate(stale.items(), 1)]
         for done, future in enumerate(as_completed(pending), 1):
-            run = future.result()
-            left = f"{len(stale) - done} left" if done < len(stale) else "last one"
-            if run.error:
-                outcome.failures.append(run.error)
-                print(f"  FAILED {run.error}\n    ({run.seconds:.1f} s; {left})", flush=True)
-                continue
-            outcome.executed.append(run.path)
-            record = record_of(run.found, run.started_ns, Digests())
-            print(f"  done {shown(run.path)} in {run.seconds:.1f} s ({left})"
-                  + ("" if record else "; an input changed while it ran, so it will run again next time"), flush=True)
-            if record is None:
-                records.pop(run.path.as_posix(), None)
-            else:
-                records[run.path.as_posix()] = {"code": run.code, "environment": environment, **record}
-            write_state(state_file, records)
+            finish(future.result(), f"{len(stale) - done} left" if done < len(stale) else "last one", again=True)
+    # A notebook that reads another (the coverage audit reads every chapter) sees it rewritten mid-run when
+    # both run at once; run it once more, alone, so its record holds what it read and the next build skips it.
+    for n, path in enumerate(rerun, 1):
+        finish(run_notebook(path, f"[again {n}/{len(rerun)}]", "an input changed while it ran"),
+               f"{len(rerun) - n} left" if n < len(rerun) else "last one", again=False)
     outcome.seconds = time.perf_counter() - start
     return outcome

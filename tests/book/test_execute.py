@@ -212,3 +212,15 @@ def test_a_record_taken_while_an_input_was_edited_is_not_trusted(tmp_path):
     os.utime(table, ns=(started - 10**9, started - 10**9))
     record = execute.record_of(found, started, execute.Digests())
     assert set(record["inputs"]) == {table.as_posix()} and set(record["folders"]) == {tmp_path.as_posix()}
+
+
+def test_a_notebook_that_reads_another_run_at_the_same_time_runs_again_alone_and_is_then_current(tmp_path, capfd):
+    """The coverage audit reads every chapter; run beside them, it sees one rewritten mid-run and runs once more."""
+    writer = make_notebook(tmp_path / "writer.ipynb", "print('written')")
+    reader = make_notebook(tmp_path / "reader.ipynb",
+                           "import time\ntext = open('writer.ipynb').read()\ntime.sleep(4)\nprint(len(text) > 0)")
+    state = tmp_path / "state.json"
+    first = execute.execute_changed(jobs=2, notebooks=[writer, reader], state_file=state)
+    assert not first.failures and set(first.executed) == {writer, reader}
+    assert "runs again once the others are done" in capfd.readouterr().out    # the writer was saved mid-run
+    assert run([writer, reader], state).executed == []                         # and the reader's record now holds
