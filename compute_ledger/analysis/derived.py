@@ -1,13 +1,34 @@
-"""Derived figures that several chapters use, computed once: the Oracle contract per year and xAI's raise."""
+"""Derived figures that several chapters use, computed once: the Oracle contract per year and xAI's raise;
+and the lead a sentence takes when the values it rests on include an assumption."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from ..evidence.fmt import format_value
+from ..evidence.quantity import Bounded
 from ..paths import DATA
 from ..evidence.tables import figure_text, value
+
+
+UNDER_ASSUMPTIONS = "Under the book's assumptions"
+
+
+def under_assumptions(sentence: str, values: Iterable[Bounded]) -> str:
+    """The sentence, led by "Under the book's assumptions, " when any value it rests on is an assumption.
+
+    `sentence` is written as it reads after the lead ('a rented GPU pays back in …'); when none of the
+    values is an assumption it stands alone, its first letter capitalised. The words come from the values'
+    status (Bounded.rests_on_assumption), so a title cannot forget, or wrongly claim, its assumptions.
+    """
+    values = list(values)
+    if not values:
+        raise ValueError("a sentence needs the values it rests on to say whether they are assumptions")
+    if any(v.rests_on_assumption for v in values):
+        return f"{UNDER_ASSUMPTIONS}, {sentence}"
+    return sentence[:1].upper() + sentence[1:]
 
 
 def per_year(total: float, years: float) -> float:

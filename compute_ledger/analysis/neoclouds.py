@@ -23,7 +23,7 @@ from ..evidence.checks import consistency_checks, parts_total
 from ..evidence.fmt import format_bounded, format_figure, format_range, format_value
 from ..evidence.quantity import Bounded, shares
 from ..paths import DATA
-from ..evidence.tables import assumption, bounded, deals, entity_names, figure, figure_text, load, value
+from ..evidence.tables import assumed, assumption, bounded, deals, entity_names, figure, figure_text, load, value
 
 # A calendar year of GPU-hours. This is the definition of a year, not an assumption about neoclouds.
 HOURS_PER_YEAR = 365 * 24
@@ -201,6 +201,16 @@ def payback_inputs(data_dir: Path = DATA) -> PaybackInputs:
     """The model's central case: every parameter from data/assumptions.csv, the free window from F003-11."""
     values = {field: float(assumption(aid, data_dir)["value"]) for field, aid in PAYBACK_ASSUMPTIONS.items()}
     return PaybackInputs(free_years=value(FREE_WINDOW_FIGURE, data_dir), **values)
+
+
+def payback_basis(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """What the payback model rests on, by field, as bounded quantities carrying their status.
+
+    Each parameter is its assumption at the central value (status 'assumption'); the free window is
+    F003-11 (status 'reported'). Titles read their 'Under the book's assumptions' from these statuses.
+    """
+    basis = {field: assumed(aid, data_dir, central=True) for field, aid in PAYBACK_ASSUMPTIONS.items()}
+    return {**basis, "free_years": bounded(FREE_WINDOW_FIGURE, data_dir)}
 
 
 def parameter_ranges(data_dir: Path = DATA) -> pd.DataFrame:

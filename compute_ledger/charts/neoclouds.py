@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd
 
-from ..evidence.fmt import format_bounded, format_value, join_names, significant
+from ..evidence.fmt import format_bounded, format_range, format_value, join_names, significant
 from ..evidence.quantity import Bounded
 from ..evidence.tables import bounded
 from ..analysis.neoclouds import HOURS_PER_YEAR, MONTHS_PER_YEAR, PaybackInputs, payback_with_free_window, payback_years
 from ..analysis.neoclouds import net_cash_per_gpu_year
+from ..analysis.derived import under_assumptions
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, MUTED_INK, PALETTE, ROLE_COLORS
 
@@ -126,6 +129,22 @@ def slider_params(ranges: pd.DataFrame) -> dict[str, alt.Parameter]:
             for field, (name, label, step) in _SLIDERS.items()}
 
 
+def slider_ranges(ranges: pd.DataFrame) -> str:
+    """Each slider by its label (bare unit dropped), with its assumption's range: 'GPU cost US$25,000–60,000; …'."""
+    parts = []
+    for field, (_, label, _) in _SLIDERS.items():
+        name = _mid_sentence(re.sub(r"\s*\((US\$|%|years)\)\s*$", "", label.strip()))
+        r = ranges.loc[field]
+        parts.append(f"{name} {format_range(r['low'], r['high'], r['unit'])}")
+    return "; ".join(parts)
+
+
+def _mid_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: 'Price per GPU-hour' → 'price per GPU-hour'; 'GPU capital cost' kept."""
+    first = label.split(" ", 1)[0]
+    return label if first[1:2].isupper() else label[:1].lower() + label[1:]
+
+
 def _expressions(free_months: float) -> dict[str, str]:
     """The payback model as Vega expressions over the slider parameters (per month, undiscounted).
 
@@ -166,12 +185,13 @@ def _months(expr: str) -> str:
     return f"(({expr}) >= 1e9 ? 'never' : {_sig(expr)} + ' months')"
 
 
-def payback(p: PaybackInputs, ranges: pd.DataFrame) -> LedgerChart:
+def payback(p: PaybackInputs, ranges: pd.DataFrame, basis: Mapping[str, Bounded]) -> LedgerChart:
     """Cumulative cash of one rented GPU, paid from month one against a free first year, with sliders.
 
     Every slider is a named assumption (range = its low–high); the free window is the sources' 首年.
     The text above the lines prints the payback months and the cash at the end of the useful life,
-    recomputed in the page as the sliders move.
+    recomputed in the page as the sliders move. `basis` holds the values the model rests on
+    (analysis.neoclouds.payback_basis): the title says it rests on assumptions when any of them is one.
     """
     params = slider_params(ranges)
     free_months = p.free_years * MONTHS_PER_YEAR
@@ -249,12 +269,15 @@ def payback(p: PaybackInputs, ranges: pd.DataFrame) -> LedgerChart:
                          "low": ranges["low"], "high": ranges["high"], "unit": ranges["unit"]})
     return finish(
         chart, name="fig-neoclouds-payback",
-        title=f"A rented GPU pays back in {significant(base_paid)} months, {verdict} its {significant(life)}-month life",
-        subtitle="Cumulative cash per GPU (US$), undiscounted; move the sliders to change the assumptions",
+        title=under_assumptions(f"a rented GPU pays back in {significant(base_paid)} months, {verdict} its "
+                                f"{significant(life)}-month life", basis.values()),
+        subtitle="Cumulative cash per GPU (US$), undiscounted; every slider is an assumption, moving only across its range",
         sources=["patel-best-partners"],
         data=data,
-        notes=["Assumption: every slider is a row of data/assumptions.csv, its range that row's low–high.",
-               "Reported: the free window (首年, first year) is Patel's (F003-11); all prices and costs are assumptions."],
+        notes=["Assumption: every slider is a row of data/assumptions.csv and moves only across that row's low–high: "
+               + slider_ranges(ranges) + ".",
+               "Reported: only the free window's length, 首年 (the first year), is Patel's (F003-11); the sources give "
+               "no price, cost, repayment share or repayment term."],
         description=(f"Interactive line chart of one GPU's cumulative cash by month, paid from month one and with a free first "
                      f"year whose fees are repaid later. At the central assumptions both pay back in {significant(base_paid)} and "
                      f"{significant(base_free)} months, against a useful life of {significant(life)} months. Sliders change "
@@ -262,8 +285,13 @@ def payback(p: PaybackInputs, ranges: pd.DataFrame) -> LedgerChart:
     )
 
 
-def sensitivity(frame: pd.DataFrame, central: float, life: float, life_low: float, life_high: float) -> LedgerChart:
-    """Payback range as each assumption moves across its range, the others held at the central case."""
+def sensitivity(frame: pd.DataFrame, central: float, life: float, life_low: float, life_high: float,
+                basis: Mapping[str, Bounded]) -> LedgerChart:
+    """Payback range as each assumption moves across its range, the others held at the central case.
+
+    `basis` holds the values the model rests on (analysis.neoclouds.payback_basis); the title's
+    'Under the book's assumptions' comes from their status.
+    """
     data = frame.copy()
     data["row"] = data["parameter"] + " (" + data["range_input"] + ")"
     data["label_short"] = data["shortest"].map(lambda v: significant(v) + " yrs")
@@ -295,7 +323,8 @@ def sensitivity(frame: pd.DataFrame, central: float, life: float, life_low: floa
     first = data.iloc[0]
     return finish(
         chart, name="fig-neoclouds-sensitivity",
-        title=f"{first.parameter} moves payback most: {significant(first.shortest)} to {significant(first.longest)} years",
+        title=under_assumptions(f"{_mid_sentence(first.parameter)} moves payback most: {significant(first.shortest)} to "
+                                f"{significant(first.longest)} years", basis.values()),
         subtitle="Simple payback of one rented GPU (years) with one assumption at its low and high end, the rest central",
         sources=["patel-best-partners"],
         data=data[["parameter", "low_input", "high_input", "payback_at_low", "payback_at_high", "central"]],

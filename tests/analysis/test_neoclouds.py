@@ -155,7 +155,13 @@ def test_business_models_cite_real_claims_and_name_who_bears_the_risk():
 # --- The live chart computes what the model computes ---------------------------------------------------
 
 def _payback_chart():
-    return charts.payback(n.payback_inputs(), n.parameter_ranges())
+    return charts.payback(n.payback_inputs(), n.parameter_ranges(), n.payback_basis())
+
+
+def _sensitivity_chart():
+    p, ranges = n.payback_inputs(), n.parameter_ranges()
+    return charts.sensitivity(n.sensitivity(p, ranges), n.payback_with_free_window(p.with_free_window(0)), p.useful_life,
+                              ranges.loc["useful_life", "low"], ranges.loc["useful_life", "high"], n.payback_basis())
 
 
 def _texts(spec: dict, **values) -> str:
@@ -167,14 +173,56 @@ def _texts(spec: dict, **values) -> str:
     return " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
 
 
-def test_sliders_span_the_assumption_ranges():
-    ranges = n.parameter_ranges()
+# Each slider's min and max, as data/assumptions.csv gives its assumption's low and high (read off the file).
+SLIDER_RANGES = {
+    "gpu_capex": ("gpu_capex", 25_000, 60_000),
+    "gpu_hour_price": ("gpu_hour_price", 1, 5),
+    "gpu_utilisation": ("gpu_utilisation", 30, 95),
+    "gpu_opex_share": ("gpu_opex_share", 15, 50),
+    "gpu_useful_life": ("gpu_useful_life", 2, 6),
+    "free_year_recovery": ("neoclouds_deferred_fee_recovery", 0, 100),
+    "free_year_repayment_years": ("neoclouds_deferred_repayment_years", 1, 4),
+}
+
+
+def test_each_slider_spans_exactly_its_assumptions_low_to_high():
     signals = {s["name"]: s for s in _payback_chart().vega_spec()["signals"] if "bind" in s}
-    assert len(signals) == len(n.PAYBACK_ASSUMPTIONS)
-    for field, (name, _, _) in charts._SLIDERS.items():
-        assert signals[name]["value"] == ranges.loc[field, "value"]
-        assert signals[name]["bind"]["min"] == ranges.loc[field, "low"]
-        assert signals[name]["bind"]["max"] == ranges.loc[field, "high"]
+    assert set(signals) == set(SLIDER_RANGES)                       # one slider per assumption, no other
+    for name, (aid, low, high) in SLIDER_RANGES.items():
+        row = assumption(aid)
+        assert (row["low"], row["high"]) == (low, high)             # the table still says what was read by hand
+        assert signals[name]["bind"]["min"] == row["low"]
+        assert signals[name]["bind"]["max"] == row["high"]
+        assert signals[name]["value"] == row["value"]               # and starts at the central value
+
+
+def test_payback_chart_says_every_slider_is_an_assumption_and_the_window_is_patels():
+    spec = _payback_chart().chart.to_dict()
+    footer = " ".join(spec["title"]["text"])
+    assert "every slider is a row of data/assumptions.csv" in footer
+    for text in ("GPU cost US$25,000–60,000", "price per GPU-hour US$1–5", "utilization 30–95%",
+                 "opex (% of revenue) 15–50%", "useful life 2–6 years", "free-year fees repaid 0–100%",
+                 "repayment term 1–4 years"):                      # the ranges of SLIDER_RANGES, as printed
+        assert text in footer
+    assert "only the free window's length, 首年 (the first year), is Patel's (F003-11)" in footer
+    assert "every slider is an assumption" in spec["vconcat"][0]["title"]["subtitle"]
+
+
+def test_payback_basis_marks_every_parameter_an_assumption_and_the_window_reported():
+    basis = n.payback_basis()
+    assert set(basis) == set(n.PAYBACK_ASSUMPTIONS) | {"free_years"}
+    assert all(basis[f].rests_on_assumption for f in n.PAYBACK_ASSUMPTIONS)
+    assert basis["free_years"].status == "reported" and basis["free_years"].low == 1   # 首年, one year
+    assert basis["capex"].low == basis["capex"].high == 40_000                          # the central value, a point
+
+
+def test_chart_titles_say_they_rest_on_the_assumptions():
+    # 40,000 / 10,731 × 12 = 44.73 months, inside 4 × 12 = 48.
+    assert _payback_chart().chart.to_dict()["vconcat"][0]["title"]["text"] == (
+        "Under the book's assumptions, a rented GPU pays back in 44.7 months, inside its 48-month life")
+    # Price US$5 → 1.8638 years, US$1 → 9.3188 years (test_sensitivity_ranks_price_first); the label lower-cased mid-sentence.
+    assert _sensitivity_chart().chart.to_dict()["vconcat"][0]["title"]["text"] == (
+        "Under the book's assumptions, price per GPU-hour moves payback most: 1.86 to 9.32 years")
 
 
 def test_chart_prints_the_central_payback():
