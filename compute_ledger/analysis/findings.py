@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import labs, neoclouds, risks, sovereign, triangle
+from .derived import UNDER_ASSUMPTIONS
 from .disagreements import figure_trust, witness
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_value, join_names
 from ..evidence.quantity import Bounded, exact, leader
 from ..evidence.tables import assumed, bounded, claim_attribution, entity_names, figure, figure_text, load
 from ..paths import DATA
-
-UNDER_ASSUMPTIONS = "Under the book's assumptions"
 
 
 @dataclass(frozen=True)
