@@ -144,14 +144,13 @@ def programs(data_dir: Path = DATA) -> pd.DataFrame:
     at_ref, at_low, at_high = to_usd(pledge, fx.value), to_usd(pledge, fx.high), to_usd(pledge, fx.low)
     # the yen figure is a ceiling, so a dollar bar at any rate is the most the pledge can be worth
     at_ref_words = format_bounded(bounded(JAPAN_PLEDGE_JPY, data_dir) / assumed(FX_ASSUMPTION, data_dir, central=True), "USD")
-    yen = figure_text(JAPAN_PLEDGE_JPY, data_dir)
     nan = float("nan")
     rows = [
-        {"label": f"Japan: {yen} pledge, digest's rate ({rate})", "entity": "japan",
+        {"label": f"Japan's pledge at the digest's rate ({rate})", "entity": "japan",
          "status": STATUS_REPORTED, "usd": value(JAPAN_PLEDGE_USD, data_dir), "usd_low": nan, "usd_high": nan,
          "text": format_bounded(japan_pledge_at_digest_rate(data_dir), "USD"),
          "figure_ids": f"{JAPAN_PLEDGE_JPY}; {JAPAN_PLEDGE_USD}"},
-        {"label": f"Japan: {yen} pledge at an assumed {significant(fx.value)} ¥/US$", "entity": "japan",
+        {"label": f"Japan's pledge at an assumed {significant(fx.value)} ¥/US$", "entity": "japan",
          "status": STATUS_DERIVED, "usd": at_ref, "usd_low": at_low, "usd_high": at_high,
          "text": f"{at_ref_words} ({japan_usd_range(data_dir)})",
          "figure_ids": f"{JAPAN_PLEDGE_JPY}; assumption {FX_ASSUMPTION}"},

@@ -100,7 +100,7 @@ def customers(contracts: pd.DataFrame, openai_share: Bounded, stated_total: Boun
         data=frame[["deal_id", "provider_name", "customer_name", "instrument", "amount_figure", "value", "printed"]],
         notes=[f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share} of {total}).",
                f"{join_names(ceilings)} {'is a ceiling' if len(ceilings) == 1 else 'are ceilings'} ('up to'), so the share "
-               "runs from a ceiling of nothing to its full value."] if ceilings else
+               "runs from the other contracts alone to the ceiling in full."] if ceilings else
               [f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share} of {total})."],
         description=("Horizontal bars of the contracts the sources name between neoclouds or AI-first clouds and their customers: "
                      + "; ".join(f"{r} {p}" for r, p in zip(frame["row"], frame["printed"]))

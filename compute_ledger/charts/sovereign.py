@@ -115,8 +115,8 @@ def japan_fx(conversions: pd.DataFrame, pledge: dict[str, float]) -> LedgerChart
         per_year_bn="datum.pledge_jpy / sovereign_jpy_per_usd / 1e9 / datum.years",
         readout=(f"'At an assumed ' + format(sovereign_jpy_per_usd, '.1f') + ' ¥/US$: {at_most}US$' "
                  "+ format(datum.usd_bn, '.1f') + 'B in all'"),
-        readout_year=(f"'or {at_most}US$' + format(datum.per_year_bn, '.2f') + 'B a year over ' + datum.years "
-                      "+ ' years, ' + datum.period + ' (assumed start)'"),
+        readout_year=(f"'or {at_most}US$' + format(datum.per_year_bn, '.2f') + 'B a year, ' + datum.period "
+                      "+ ' (assumed start)'"),
     )
     rule = calc.mark_rule(strokeDash=[4, 3], color=ROLE_COLORS["derived"]).encode(x=x)
     marker = calc.mark_point(size=160, shape="diamond", filled=False, strokeWidth=2,
@@ -131,8 +131,8 @@ def japan_fx(conversions: pd.DataFrame, pledge: dict[str, float]) -> LedgerChart
     digest_row = digest.iloc[0]
     return finish(
         chart, name="fig-sovereign-japan-fx",
-        title=(f"At an assumed {significant(fx.low)}–{significant(fx.high)} yen per dollar, Japan's pledge of {yen} "
-               f"is {sovereign.japan_usd_range()}"),
+        title=(f"Japan's pledge is {sovereign.japan_usd_range()} at the assumed {significant(fx.low)}–"
+               f"{significant(fx.high)} yen per dollar"),
         subtitle=f"The pledge's ceiling in US$ billions by exchange rate; the digest's conversion implies {digest_row.rate_text}",
         sources=["bloomberg-compute-bet"],
         description=(f"Line chart of a pledge of {yen} converted to US dollars at assumed rates from "

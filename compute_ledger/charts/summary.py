@@ -59,7 +59,9 @@ def money_flows_chart(flows: pd.DataFrame) -> LedgerChart:
     if leader(amounts) == top.deal_id:
         title = f"The largest amount the sources state is {top.flow}, {top.text}"
     else:  # the biggest number is a ceiling or approximate, so it need not be the biggest flow
-        title = f"The largest figure the sources name is {top.flow}, {top.text}; its bound means it need not be the largest flow"
+        kind = {"at_most": "a ceiling", "between": "a range"}.get(amounts[top.deal_id].bound)
+        title = (f"The largest figure is {top.flow}, {top.text}, but "
+                 + (f"{kind} need not be the largest flow" if kind else "other flows' bounds leave the largest open"))
     return finish(
         chart, name="fig-summary-money-flows",
         title=title,

@@ -22,6 +22,5 @@ def test_title_names_the_largest_figure_but_not_a_largest_flow_when_it_is_a_ceil
     chart = summary.money_flows_chart(summary.money_flows())
     # up to US$300B is [0, 300B]: it could be below the US$22.4B of OpenAI → CoreWeave, so it leads nothing
     assert chart.vegalite_spec()["vconcat"][0]["title"]["text"] == (
-        "The largest figure the sources name is OpenAI → Oracle, up to US$300B; its bound means it need not be the "
-        "largest flow")
+        "The largest figure is OpenAI → Oracle, up to US$300B, but a ceiling need not be the largest flow")
     assert chart.name == "fig-summary-money-flows" and "Nvidia → xAI US$2B" in chart.description
