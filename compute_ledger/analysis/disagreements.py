@@ -28,6 +28,7 @@ is checked; the rest stand on a single statement.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,7 +37,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..evidence.checks import consistency_checks
-from ..evidence.fmt import format_value
+from ..evidence.fmt import format_bounded, format_value
+from ..evidence.quantity import UnitError
 from ..evidence.tables import figure_text, load
 from ..paths import DATA
 
@@ -236,9 +238,49 @@ def trust_by_source(data_dir: Path = DATA) -> pd.DataFrame:
 
 
 def check_ratios(checks: pd.DataFrame) -> pd.DataFrame:
-    """Numeric checks as computed ÷ stated, the measure of how far a source's own figures stray."""
-    numeric = checks.dropna(subset=["stated_value", "computed_value"])
-    return numeric.assign(ratio=numeric["computed_value"] / numeric["stated_value"])
+    """Numeric checks as computed ÷ stated, the measure of how far a source's own figures stray.
+
+    Each ratio is the quotient of the check's bounded quantities, so it keeps the interval they allow:
+    US$50B over "several billion" ([US$1B, US$10B], about) is between about 5× and 50×; US$36.6B over
+    "over US$36B" is at most 1.02×. `ratio` holds the Bounded, `ratio_text` its words (format_bounded),
+    `ratio_low` and `ratio_high` its ends (0 or inf where the interval is open), and
+    `rests_on_assumption` whether an input comes from data/assumptions.csv.
+    """
+    numeric = checks[checks["stated_quantity"].notna() & checks["computed_quantity"].notna()]
+    ratios = []
+    for check in numeric.itertuples():
+        ratio = check.computed_quantity / check.stated_quantity
+        if ratio.unit != ():
+            raise UnitError(f"check {check.check_id}: computed and stated values are in different units")
+        ratios.append(ratio)
+    return numeric.assign(ratio=ratios, ratio_text=[format_bounded(r) for r in ratios],
+                          ratio_low=[r.low for r in ratios], ratio_high=[r.high for r in ratios],
+                          rests_on_assumption=[r.rests_on_assumption for r in ratios])
+
+
+def _log_distance(value: float) -> float:
+    """How far a ratio is from agreement (1) on a log scale; 0 and infinity are infinitely far."""
+    return math.inf if value <= 0 or math.isinf(value) else abs(math.log(value))
+
+
+def miss_range(low: float, high: float) -> tuple[float, float]:
+    """The nearest and farthest a ratio interval [low, high] lies from 1, on a log scale (0 if it holds 1)."""
+    nearest = 0.0 if low <= 1 <= high else min(_log_distance(low), _log_distance(high))
+    return nearest, max(_log_distance(low), _log_distance(high))
+
+
+def widest_miss(ratios: pd.DataFrame) -> str | None:
+    """The failed check whose ratio is farther from 1 than every other failed check's, across their intervals.
+
+    A check is the widest miss only if the nearest end of its ratio is at least as far from 1 as the farthest
+    end of every other failed check's; None when no check fails or the intervals leave it open.
+    """
+    failed = ratios[~ratios["consistent"].astype(bool)]
+    ranges = {row.check_id: miss_range(row.ratio_low, row.ratio_high) for row in failed.itertuples()}
+    for check_id, (nearest, _) in ranges.items():
+        if all(nearest >= farthest for other, (_, farthest) in ranges.items() if other != check_id):
+            return check_id
+    return None
 
 
 def split_topics(table: pd.DataFrame) -> list[str]:

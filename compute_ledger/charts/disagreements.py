@@ -4,10 +4,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..analysis.disagreements import STANCES, TRUST_GRADES, split_topics
-from ..evidence.fmt import format_value, join_names, significant
+from ..analysis.disagreements import STANCES, TRUST_GRADES, split_topics, widest_miss
+from ..evidence.fmt import format_value, join_names
 from .figure import LedgerChart, finish
-from .theme import PALETTE, ROLE_COLORS
+from .theme import INK, MUTED_INK, PALETTE, ROLE_COLORS
 
 STANCE_COLORS = [ROLE_COLORS["positive"], PALETTE[5], ROLE_COLORS["negative"], ROLE_COLORS["neutral"]]
 TRUST_COLORS = [ROLE_COLORS["derived"], PALETTE[2], ROLE_COLORS["neutral"], ROLE_COLORS["negative"]]
@@ -41,31 +41,83 @@ def positions_matrix(table: pd.DataFrame, source_order: list[str]) -> LedgerChar
     )
 
 
+RATIO_AXIS = (0.1, 100.0)  # the log axis of computed ÷ stated; an end beyond it is drawn at its edge, as an arrow
+_VERDICT_SCALE = alt.Scale(domain=["consistent", "inconsistent"], range=[ROLE_COLORS["positive"], ROLE_COLORS["negative"]])
+
+
+def ratio_label(text: str, rests_on_assumption: bool) -> str:
+    """A ratio's words, and that it rests on the book's assumptions where it does."""
+    return f"{text} (rests on an assumption)" if rests_on_assumption else text
+
+
+def ratio_marks(ratios: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the chart draws: one row per check with its drawn span, and one row per marked end.
+
+    A span runs from the ratio's low end to its high end, each held to RATIO_AXIS; an end that lies beyond the
+    axis (0 and infinity, where the interval is open, included) is marked by an arrow at the axis edge, and a
+    ratio that is a single value by a dot.
+    """
+    low_edge, high_edge = RATIO_AXIS
+    spans = ratios[["check_id", "question", "stated", "computed", "finding"]].assign(
+        verdict=ratios["consistent"].map({True: "consistent", False: "inconsistent"}),
+        label=[ratio_label(t, a) for t, a in zip(ratios["ratio_text"], ratios["rests_on_assumption"])],
+        draw_low=ratios["ratio_low"].clip(lower=low_edge, upper=high_edge),
+        draw_high=ratios["ratio_high"].clip(lower=low_edge, upper=high_edge),
+        point=ratios["ratio"].map(lambda r: r.is_point))
+    ends = []
+    for row, low, high in zip(spans.itertuples(), ratios["ratio_low"], ratios["ratio_high"]):
+        mark = {"check_id": row.check_id, "verdict": row.verdict}
+        if row.point:
+            ends.append(mark | {"x": row.draw_low, "shape": "circle"})
+            continue
+        if low < low_edge:
+            ends.append(mark | {"x": row.draw_low, "shape": "triangle-left"})
+        if high > high_edge:
+            ends.append(mark | {"x": row.draw_high, "shape": "triangle-right"})
+    return spans, pd.DataFrame(ends, columns=["check_id", "verdict", "x", "shape"])
+
+
 def check_ratios(ratios: pd.DataFrame) -> LedgerChart:
-    """Computed ÷ stated for each numeric check, on a log scale, coloured by verdict."""
-    data = ratios.assign(verdict=ratios["consistent"].map({True: "consistent", False: "inconsistent"}),
-                         ratio_label=ratios["ratio"].map(lambda r: format_value(r, "times")))
-    worst = data.loc[data["ratio"].idxmax()]
-    failing = int((~data["consistent"]).sum())
-    points = alt.Chart(data).mark_point(filled=True, size=110).encode(
-        x=alt.X("ratio:Q", scale=alt.Scale(type="log", domain=[0.5, 100]), title="Computed ÷ stated (log scale; 1 = agreement)"),
-        y=alt.Y("check_id:N", sort=alt.EncodingSortField("ratio", order="descending"), title=None),
-        color=alt.Color("verdict:N", title="Verdict", scale=alt.Scale(domain=["consistent", "inconsistent"],
-                                                                      range=[ROLE_COLORS["positive"], ROLE_COLORS["negative"]])),
-        tooltip=[alt.Tooltip("question:N", title="Question"), alt.Tooltip("stated:N", title="Stated"),
-                 alt.Tooltip("computed:N", title="Computed"), alt.Tooltip("finding:N", title="Finding")])
-    labels = points.mark_text(align="left", dx=9, fontSize=10).encode(text="ratio_label:N", color=alt.value("#222222"))
-    one = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(strokeDash=[4, 3], color="#777777").encode(x="x:Q")
-    chart = (one + points + labels).properties(width=440, height=28 * len(data))
+    """Computed ÷ stated for each numeric check on a log scale, as the range its bounds allow, coloured by verdict."""
+    spans, ends = ratio_marks(ratios)
+    failing = spans[spans["verdict"] == "inconsistent"]
+    widest = widest_miss(ratios)
+    order = spans.sort_values(["draw_high", "draw_low"], ascending=False)["check_id"].tolist()
+    y = alt.Y("check_id:N", sort=order, title=None, axis=alt.Axis(labelLimit=200))
+    x = alt.X("draw_low:Q", scale=alt.Scale(type="log", domain=list(RATIO_AXIS)),
+              title="Computed ÷ stated (log scale; 1 = agreement)")
+    color = alt.Color("verdict:N", title="Verdict", scale=_VERDICT_SCALE)
+    tooltip = [alt.Tooltip("question:N", title="Question"), alt.Tooltip("stated:N", title="Stated"),
+               alt.Tooltip("computed:N", title="Computed"), alt.Tooltip("label:N", title="Computed ÷ stated"),
+               alt.Tooltip("finding:N", title="Finding")]
+    bars = alt.Chart(spans).transform_filter("!datum.point").mark_rule(strokeWidth=5, opacity=0.8).encode(
+        x=x, x2="draw_high:Q", y=y, color=color, tooltip=tooltip)
+    marks = alt.Chart(ends).mark_point(filled=True, size=110, opacity=1).encode(
+        x="x:Q", y=y, color=alt.Color("verdict:N", scale=_VERDICT_SCALE, legend=None),
+        shape=alt.Shape("shape:N", scale=None))
+    labels = alt.Chart(spans).mark_text(align="left", baseline="bottom", dy=-7, fontSize=10, color=INK).encode(
+        x="draw_low:Q", y=y, text="label:N")
+    one = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(strokeDash=[4, 3], color=MUTED_INK).encode(x="x:Q")
+    chart = alt.layer(one, bars, marks, labels).properties(width=440, height=36 * len(spans))
+    title = f"{len(failing)} of {len(spans)} numeric checks fail"
+    if widest is not None:
+        title += f"; the widest miss, {widest}, is {spans.set_index('check_id').loc[widest, 'label']}"
+    assumed = spans.loc[ratios["rests_on_assumption"].to_numpy(), "check_id"].tolist()
+    misses = join_names([f"{r.check_id} ({r.label})" for r in failing.itertuples()], "none")
     return finish(
-        chart, name="fig-disagree-checks",
-        title=f"{failing} of {len(data)} numeric checks fail; the widest gap is {format_value(worst['ratio'], 'times')}",
-        subtitle="What each source's own figures compute to, divided by what it states (ratio)",
+        chart, name="fig-disagree-checks", title=title,
+        subtitle="What each source's own figures compute to, divided by what it states (ratio; a bar where the figures bound it)",
         sources=["bloomberg-compute-bet", "patel-best-partners", "baker-four-labs", "baker-asi-decade"],
-        data=data[["check_id", "question", "stated", "computed", "stated_value", "computed_value", "ratio", "verdict"]],
-        description=(f"Dot plot of {len(data)} numeric consistency checks on a log scale of computed over stated values. "
-                     f"{failing} are inconsistent; the largest ratio is {significant(worst['ratio'])} for {worst['check_id']}."),
-        notes=["Derived: every ratio is computed from the sources' own figures (see the table of checks)."],
+        data=ratios[["check_id", "question", "stated", "computed", "stated_low", "stated_high", "computed_low",
+                     "computed_high", "ratio_text", "ratio_low", "ratio_high"]].assign(verdict=spans["verdict"]),
+        description=(f"Range plot of {len(spans)} numeric consistency checks on a log scale of computed over stated "
+                     "values: a dot where the ratio is a single value, a bar from its low to its high end where the "
+                     "figures bound it, and an arrow at the edge where an end is open or off the scale. "
+                     f"{len(failing)} are inconsistent: {misses}."
+                     + (f" The widest miss is {widest}'s." if widest is not None else "")
+                     + (f" Resting on the book's assumptions: {join_names(assumed)}." if assumed else "")),
+        notes=["Derived: every ratio is computed from the sources' own figures (see the table of checks), with the "
+               "interval their bounds allow; an arrow marks an end that is open or beyond the axis."],
     )
 
 

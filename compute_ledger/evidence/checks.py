@@ -2,6 +2,20 @@
 
 Each check records its inputs, what the source states, what the figures compute to, and a verdict.
 A failed check is a finding for the book ("where the sources disagree"), not a test failure.
+
+The stated and the computed values are bounded quantities (`Bounded`): each keeps the interval its
+figures allow ("up to", "over", "about", a range, "several"), and every derived number a check prints
+comes from `format_bounded`, so its bound word comes from its interval. The verdict is decided across
+the whole interval:
+
+- most checks pass when the stated and the computed intervals are compatible, that is when some value
+  lies in both (`compatible`): US$36.6B is compatible with "over US$36B"; a ceiling of US$13.1B with
+  "about US$10B"; US$50B is not compatible with "several billion" ([US$1B, US$10B]). Where the current
+  reading of "about" needs slack (Nvidia's equity), an "about" value is widened by `ABOUT_TOLERANCE`
+  (about US$10B allows US$9B–11B) before the comparison;
+- a lead ("xAI leads") holds only if the leader's whole interval lies above every rival's;
+- a cross-source check on a bound ("up to 10 GW" against "at least 10 GW") passes only when the two
+  texts bound the number the same way: it compares bounds, not values, and carries no quantities.
 """
 from __future__ import annotations
 
@@ -11,9 +25,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .fmt import format_bounded, format_figure, format_value, significant
+from .fmt import format_bounded, format_figure
+from .quantity import Bounded, UnitError, exact, unit_name, unit_of
 from ..paths import DATA
-from .tables import assumption, bounded, figures
+from .tables import assumed, bounded, figures
+
+ABOUT_TOLERANCE = 0.1  # an 'about' value allows ±10% where a check says so (the Nvidia equity checks)
+_FLOAT_SLACK = 1e-9  # relative slack for float noise: 1 − 0.85 − 0.05 and 1 − 0.4 − 0.5 are both 10%
+# 大部分, 'most': more than half and at most all of it
+MOST = Bounded(0.5, 1.0, (), False, "reported", ())
 
 
 @dataclass(frozen=True)
@@ -26,8 +46,8 @@ class Check:
     computed: str
     consistent: bool
     finding: str
-    stated_value: float = math.nan  # the number the source states or implies, where there is one
-    computed_value: float = math.nan  # what the source's own figures compute to
+    stated_quantity: Bounded | None = None  # what the source states or implies, as the interval it allows
+    computed_quantity: Bounded | None = None  # what the source's own figures compute to, with their bounds
 
 
 # Pure calculations, unit-tested by hand.
@@ -51,93 +71,143 @@ def within(value: float, reference: float, tolerance: float) -> bool:
     return abs(relative_gap(value, reference)) <= tolerance
 
 
+def compatible(a: Bounded, b: Bounded, tolerance: float = 0.0) -> bool:
+    """True when some value lies in both intervals: the two quantities can both be true.
+
+    An approximate ('about') quantity is first widened by `tolerance` of its ends (0.1: about 10 allows
+    9–11); an exact one is not. Ends are compared with a hair of relative slack for float noise.
+    """
+    if a.unit != b.unit:
+        raise UnitError(f"cannot compare {unit_name(a.unit)} with {unit_name(b.unit)}")
+
+    def ends(q: Bounded) -> tuple[float, float]:
+        if not (q.approximate and tolerance):
+            return q.low, q.high
+        return q.low - tolerance * abs(q.low), q.high + tolerance * abs(q.high)
+
+    (a_low, a_high), (b_low, b_high) = ends(a), ends(b)
+    finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
+    slack = _FLOAT_SLACK * max(finite, default=0.0)
+    return a_low <= b_high + slack and b_low <= a_high + slack
+
+
+def leads(leader: Bounded, rivals: list[Bounded]) -> bool:
+    """True only if every value the leader's interval allows is above every value each rival's allows."""
+    return all(leader.low > rival.high for rival in rivals)
+
+
+def conversion_rate(amount: float, converted: float, unit: str, approximate: bool, basis: tuple[str, ...]) -> Bounded:
+    """The rate a text's own conversion implies: ¥10T 'about US$65B' is about 154 ¥/US$.
+
+    Both numbers name one amount (a ceiling and its conversion), so the rate is their quotient as a
+    point, as exact as the less exact of the two, not the interval quotient of two separate figures.
+    """
+    rate = implied_rate(amount, converted)
+    return Bounded(rate, rate, unit_of(unit), approximate, "derived", basis)
+
+
+def _ceiling(q: Bounded, basis: tuple[str, ...]) -> Bounded:
+    """A ceiling taken at its value, as an exact quantity: the high end of 'at most 75%' is 75%."""
+    return Bounded(q.high, q.high, q.unit, q.approximate, q.status, basis)
+
+
 class _Figures:
-    """Figure values by id, with a record of which ids a check used."""
+    """Figures by id, as bounded quantities and as the source words them."""
 
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
         self.table = figures(data_dir).set_index("figure_id")
 
-    def __call__(self, figure_id: str) -> float:
-        return float(self.table.loc[figure_id, "value_low"])
+    def __call__(self, figure_id: str) -> Bounded:
+        return bounded(figure_id, self.data_dir)
 
     def text(self, figure_id: str) -> str:
         row = self.table.loc[figure_id]
         high = None if math.isnan(row.value_high) else row.value_high
         return format_figure(row.value_low, high, row.unit, row.qualifier)
 
+    def stated_number(self, figure_id: str) -> float:
+        """The number as the text prints it (¥10T in 'up to ¥10T'), in base units."""
+        return float(self.table.loc[figure_id, "value_low"])
+
     def qualifier(self, figure_id: str) -> str:
         return str(self.table.loc[figure_id, "qualifier"])
 
 
 def _coreweave_parts(f: _Figures) -> Check:
-    parts = parts_total([f("F002-19"), f("F002-20")])
+    parts, total = f("F002-19") + f("F002-20"), f("F002-18")
     return Check("coreweave-parts", "parts against total", "Do CoreWeave's two named contracts add up to the week's total?",
-                 "F002-19 + F002-20 vs F002-18", f.text("F002-18"), format_value(parts, "USD"),
-                 parts > f("F002-18"),
-                 f"The OpenAI and Meta contracts alone sum to {format_value(parts, 'USD')}, which is {f.text('F002-18')} as stated.",
-                 stated_value=f("F002-18"), computed_value=parts)
+                 "F002-19 + F002-20 vs F002-18", f.text("F002-18"), format_bounded(parts),
+                 compatible(parts, total),
+                 f"The OpenAI and Meta contracts alone sum to {format_bounded(parts)}, which is {f.text('F002-18')} as stated.",
+                 stated_quantity=total, computed_quantity=parts)
 
 
-def _japan_exchange_rate(f: _Figures, data_dir: Path) -> Check:
-    rate = implied_rate(f("F002-24"), f("F002-25"))
-    reference = assumption("jpy_per_usd", data_dir)
-    tolerance = (reference.high - reference.low) / 2 / reference.value
+def _japan_exchange_rate(f: _Figures) -> Check:
+    usd = f("F002-25")
+    rate = conversion_rate(f.stated_number("F002-24"), f.stated_number("F002-25"), "JPY_per_USD", usd.approximate,
+                           ("F002-24", "F002-25"))
+    reference = assumed("jpy_per_usd", f.data_dir)
+    central = assumed("jpy_per_usd", f.data_dir, central=True)
+    consistent = compatible(rate, reference)
     return Check("japan-fx", "implied rate", "Does ¥10T really convert to about US$65B?",
                  "F002-24 ÷ F002-25 vs assumption jpy_per_usd", f"{f.text('F002-24')} ≈ {f.text('F002-25')}",
-                 f"{significant(rate)} ¥ per US$", within(rate, reference.value, tolerance),
-                 f"The conversion implies {significant(rate)} yen per dollar, against a reference rate of "
-                 f"{significant(reference.value)} (assumption, range {significant(reference.low)}–{significant(reference.high)}).",
-                 stated_value=reference.value, computed_value=rate)
+                 format_bounded(rate), consistent,
+                 f"The conversion implies {format_bounded(rate)}. The book's assumed reference rate is "
+                 f"{format_bounded(central)}, and its assumed range, {format_bounded(reference)}, "
+                 f"{'holds' if consistent else 'does not hold'} the implied rate.",
+                 stated_quantity=reference, computed_quantity=rate)
 
 
 def _microsoft_gap(f: _Figures) -> Check:
-    gap = f("F002-31") - f("F002-32")
+    gap, stated = f("F002-31") - f("F002-32"), f("F002-33")
     return Check("microsoft-gap", "stated against computed difference",
                  "Is Microsoft's AI case-study share 16 points above its cloud share?",
-                 "F002-31 − F002-32 vs F002-33", f.text("F002-33"), format_value(gap, "percentage_points"),
-                 math.isclose(gap, f("F002-33")),
-                 f"{f.text('F002-31')} minus {f.text('F002-32')} is {format_value(gap, 'percentage_points')}, "
+                 "F002-31 − F002-32 vs F002-33", f.text("F002-33"), format_bounded(gap, "percentage_points"),
+                 compatible(gap, stated),
+                 f"{f.text('F002-31')} minus {f.text('F002-32')} is {format_bounded(gap, 'percentage_points')}, "
                  f"not the {f.text('F002-33')} the digest states; one of the three numbers is wrong.",
-                 stated_value=f("F002-33"), computed_value=gap)
+                 stated_quantity=stated, computed_quantity=gap)
 
 
 def _nvidia_half_of_gross_profit(f: _Figures) -> Check:
     """'Half' holds if some margin the source allows (高達 75%: at most 75%) makes the equity half of gross profit."""
-    half = bounded("F003-06", f.data_dir) * bounded("F003-07", f.data_dir) * bounded("F003-08", f.data_dir)
-    equity = f("F003-05")
-    margin_for_half = equity / (f("F003-06") * f("F003-08") / 100) * 100
-    at_ceiling = f("F003-06") * f("F003-07") / 100
-    consistent = half.low <= equity * (1 + 0.1) and equity * (1 - 0.1) <= half.high
+    revenue, margin, share, equity = f("F003-06"), f("F003-07"), f("F003-08"), f("F003-05")
+    gross = revenue * margin
+    half = gross * share
+    margin_for_half = equity / (revenue * share)
+    at_ceiling = equity / (revenue * _ceiling(margin, ("F003-07",)))
     return Check("nvidia-half-gross-profit", "stated against computed", "Is US$10B equity half of Nvidia's gross profit?",
                  "F003-06 × F003-07 × F003-08 vs F003-05", f.text("F003-05"), format_bounded(half),
-                 consistent,
-                 f"{f.text('F003-06')} at a margin of {f.text('F003-07')} is at most {format_value(at_ceiling, 'USD', 4)} "
+                 compatible(half, equity, ABOUT_TOLERANCE),
+                 f"{f.text('F003-06')} at a margin of {f.text('F003-07')} is {format_bounded(gross, digits=4)} "
                  f"of gross profit, so half is {format_bounded(half)}. The stated {f.text('F003-05')} equity is half at a "
-                 f"margin of {format_value(margin_for_half, 'percent', 2)}, which the ceiling allows; at the ceiling it "
-                 f"would be {format_value(equity / at_ceiling * 100, 'percent', 2)}, not half.",
-                 stated_value=equity, computed_value=half.high)
+                 f"margin of {format_bounded(margin_for_half, 'percent', 2)}, which the ceiling allows; at the ceiling it "
+                 f"would be {format_bounded(at_ceiling, 'percent', 2)}, not half.",
+                 stated_quantity=equity, computed_quantity=half)
 
 
 def _nvidia_equity_per_gigawatt(f: _Figures) -> Check:
-    per_gw = implied_rate(f("F003-03"), f("F003-04"))
-    bound = format_bounded(bounded("F003-03", f.data_dir) / bounded("F003-04", f.data_dir))
+    per_gw = f("F003-03") / f("F003-04")
+    # the book's reading, which the text does not state: the equity figure is per gigawatt
+    stated = f("F003-05") / exact(1.0, "GW")
+    bound = format_bounded(per_gw)
     return Check("nvidia-equity-per-gw", "per gigawatt", "Is the ~US$10B equity figure per gigawatt?",
                  "F003-03 ÷ F003-04 vs F003-05", f.text("F003-05"), bound,
-                 within(per_gw, f("F003-05"), 0.1),
+                 compatible(per_gw, stated, ABOUT_TOLERANCE),
                  f"{f.text('F003-03')} over {f.text('F003-04')} is {bound}; the {f.text('F003-05')} figure sits at that "
                  "ceiling, so the per-deal numbers can be read per gigawatt. The per-gigawatt reading is the book's: "
                  "the text does not say so.",
-                 stated_value=f("F003-05"), computed_value=per_gw)
+                 stated_quantity=stated, computed_quantity=per_gw)
 
 
 def _xai_debt_share(f: _Figures) -> Check:
-    share = f("F002-08") / f("F002-07") * 100
-    bound = format_bounded(bounded("F002-08", f.data_dir) / bounded("F002-07", f.data_dir), "percent")
+    share = f("F002-08") / f("F002-07")
+    bound = format_bounded(share, "percent")
     return Check("xai-debt-majority", "parts against total", "Is debt really 'most' of xAI's raise?",
-                 "F002-08 ÷ F002-07", "most (大部分)", bound, share > 50,
+                 "F002-08 ÷ F002-07", "most (大部分)", bound, compatible(share, MOST),
                  f"Debt of {f.text('F002-08')} in a {f.text('F002-07')} raise is {bound} of it: 'most' at its ceiling.",
-                 stated_value=50.0, computed_value=share)
+                 stated_quantity=MOST, computed_quantity=share)
 
 
 def _capacity_qualifier(f: _Figures) -> Check:
@@ -150,59 +220,76 @@ def _capacity_qualifier(f: _Figures) -> Check:
 
 
 def _oracle_contract(f: _Figures) -> Check:
+    bloomberg, patel = f("F002-10"), f("F003-02")
     return Check("oracle-contract", "cross-source", "Do the texts agree on OpenAI's Oracle contract?",
                  "F002-10 vs F003-02", f"{f.text('F002-10')} vs {f.text('F003-02')}",
-                 format_value(f("F003-02"), "USD"), math.isclose(f("F002-10"), f("F003-02")),
-                 f"Both give {format_value(f('F003-02'), 'USD')}; only Patel adds the term ({f.text('F003-01')}).",
-                 stated_value=f("F002-10"), computed_value=f("F003-02"))
+                 format_bounded(patel), compatible(patel, bloomberg),
+                 f"Patel's {format_bounded(patel)} fits the Bloomberg-based digest's {f.text('F002-10')}, at its ceiling; "
+                 f"only Patel adds the term ({f.text('F003-01')}).",
+                 stated_quantity=bloomberg, computed_quantity=patel)
 
 
 def _niche_accelerator(f: _Figures) -> Check:
-    revenue = f("F004-16") * f("F004-17") / 100
-    stated = f("F004-18")
+    revenue, stated = f("F004-16") * f("F004-17"), f("F004-18")
     return Check("niche-share", "stated against computed", "Is 0.5% of a US$10T market 'billions'?",
-                 "F004-16 × F004-17 vs F004-18", f.text("F004-18"), format_value(revenue, "USD"),
-                 stated <= revenue < stated * 10,
-                 f"0.5% of {f.text('F004-16')} is {format_value(revenue, 'USD')}: tens of billions, an order of magnitude "
-                 f"above '{f.text('F004-18')}' (數十億). True as a floor, understated as an estimate.",
-                 stated_value=stated, computed_value=revenue)
+                 "F004-16 × F004-17 vs F004-18", f.text("F004-18"), format_bounded(revenue),
+                 compatible(revenue, stated),
+                 f"{f.text('F004-17')} of {f.text('F004-16')} is {format_bounded(revenue)}, {format_bounded(revenue / stated)} "
+                 f"the '{f.text('F004-18')}' (數十億) the text gives for it: true as a floor, understated as an estimate.",
+                 stated_quantity=stated, computed_quantity=revenue)
 
 
 def _openrouter_lead(f: _Figures) -> Check:
-    xai, google_high, anthropic = f("F000-33"), float(f.table.loc["F000-34", "value_high"]), f("F000-35")
+    xai, google, anthropic = f("F000-33"), f("F000-34"), f("F000-35")
+    over_top = xai / _ceiling(google, ("F000-34",))
     return Check("openrouter-lead", "stated against computed", "Does xAI lead on OpenRouter, as Baker says?",
-                 "F000-33 vs F000-34 (high end) and F000-35", "xAI leads", f"{format_value(xai / google_high, 'times', 2)} Google's high end",
-                 xai > google_high > anthropic,
+                 "F000-33 vs F000-34 (high end) and F000-35", "xAI leads",
+                 f"{format_bounded(over_top, digits=2)} Google's high end", leads(xai, [google, anthropic]),
                  f"xAI's {f.text('F000-33')} exceeds even the top of Google's {f.text('F000-34')} and Anthropic's {f.text('F000-35')}.",
-                 stated_value=google_high, computed_value=xai)
+                 stated_quantity=google, computed_quantity=xai)
 
 
 def _data_centre_cost(f: _Figures) -> Check:
-    low, high = f("F004-26"), float(f.table.loc["F004-26", "value_high"])
-    single = f("F004-47")
+    stated, single = f("F004-26"), f("F004-47")
     return Check("data-centre-cost", "cross-passage", "Does the later US$50B data centre fit the earlier range?",
-                 "F004-47 within F004-26", f.text("F004-26"), f.text("F004-47"), low <= single <= high,
+                 "F004-47 within F004-26", f.text("F004-26"), format_bounded(single), compatible(single, stated),
                  f"The {f.text('F004-47')} data centres of the edge-computing passage sit at the bottom of the {f.text('F004-26')} range.",
-                 stated_value=low, computed_value=single)
+                 stated_quantity=stated, computed_quantity=single)
 
 
 def _non_compute_costs(f: _Figures) -> Check:
-    saas = 100 - f("F004-48") - f("F004-49")
-    ai = 100 - f("F004-50") - f("F004-51")
+    whole = exact(1.0, "percent")
+    saas = whole - f("F004-48") - f("F004-49")
+    ai = whole - f("F004-50") - f("F004-51")
     return Check("silicon-intensity", "implied rate", "Do Baker's two margin structures leave the same room for other costs?",
                  "100 − F004-48 − F004-49 vs 100 − F004-50 − F004-51",
-                 "SaaS 85% margin, 5% compute; AI 40% margin, 50% compute",
-                 f"{format_value(saas, 'percent')} and {format_value(ai, 'percent')} of revenue", math.isclose(saas, ai),
-                 f"Both leave {format_value(saas, 'percent')} of revenue for non-compute costs of revenue: compute alone "
+                 f"SaaS {f.text('F004-48')} margin, {f.text('F004-49')} compute; AI {f.text('F004-50')} margin, "
+                 f"{f.text('F004-51')} compute",
+                 f"{format_bounded(saas, 'percent')} and {format_bounded(ai, 'percent')} of revenue", compatible(saas, ai),
+                 f"Both leave {format_bounded(saas, 'percent')} of revenue for non-compute costs of revenue: compute alone "
                  "explains the whole margin gap.",
-                 stated_value=saas, computed_value=ai)
+                 stated_quantity=saas, computed_quantity=ai)
+
+
+def _ends(q: Bounded | None) -> tuple[float, float]:
+    return (math.nan, math.nan) if q is None else (q.low, q.high)
 
 
 def consistency_checks(data_dir: Path = DATA) -> pd.DataFrame:
-    """Every check as a row: id, kind, question, inputs, stated, computed, consistent, finding."""
+    """Every check as a row: id, kind, question, inputs, stated, computed, consistent, finding.
+
+    `stated_quantity` and `computed_quantity` hold the Bounded values (None for a check on bounds alone),
+    and `stated_low`, `stated_high`, `computed_low`, `computed_high` their ends in base units (shares as
+    fractions; an open end is ±inf; NaN where the check carries no quantity).
+    """
     f = _Figures(data_dir)
-    results = [_coreweave_parts(f), _japan_exchange_rate(f, data_dir), _microsoft_gap(f),
+    results = [_coreweave_parts(f), _japan_exchange_rate(f), _microsoft_gap(f),
                _nvidia_half_of_gross_profit(f), _nvidia_equity_per_gigawatt(f), _xai_debt_share(f),
                _capacity_qualifier(f), _oracle_contract(f), _niche_accelerator(f), _openrouter_lead(f),
                _data_centre_cost(f), _non_compute_costs(f)]
-    return pd.DataFrame([r.__dict__ for r in results])
+    rows = []
+    for r in results:
+        (stated_low, stated_high), (computed_low, computed_high) = _ends(r.stated_quantity), _ends(r.computed_quantity)
+        rows.append(r.__dict__ | {"stated_low": stated_low, "stated_high": stated_high,
+                                  "computed_low": computed_low, "computed_high": computed_high})
+    return pd.DataFrame(rows)

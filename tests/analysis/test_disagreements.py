@@ -1,6 +1,8 @@
 """The stance rubric, applied the same way to every cell, and the independence rule for witnesses."""
 import itertools
+import math
 
+import pandas as pd
 import pytest
 
 from compute_ledger.analysis import disagreements as d
@@ -78,3 +80,55 @@ def test_a_tension_inside_one_speaker_has_one_witness_and_a_corroboration_more_t
             assert len(set(d.witnesses(list(item.sides[0].claim_ids) + list(item.sides[1].claim_ids)))) == 1, item.tension_id
         else:
             assert count >= 2, item.tension_id
+
+
+# --- The checks as bounded ratios -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ratios():
+    from compute_ledger.evidence.checks import consistency_checks
+    return d.check_ratios(consistency_checks()).set_index("check_id")
+
+
+@pytest.mark.parametrize("check_id, low, high, text", [
+    ("niche-share", 5.0, 50.0, "between about 5× and 50×"),        # US$50B / about [US$1B, US$10B]
+    ("nvidia-half-gross-profit", 0.0, 1.3125, "at most about 1.31×"),  # [0, 13.125] / about 10
+    ("coreweave-parts", 0.0, 36.6 / 36, "at most 1.02×"),          # 36.6 / [36, ∞) = [0, 1.0167]
+    ("oracle-contract", 1.0, math.inf, "at least 1×"),            # 300 / [0, 300] = [1, ∞)
+    ("xai-debt-majority", 0.0, 1.25, "at most 1.25×"),            # [0, 0.625] / [0.5, 1] = [0, 1.25]
+    ("nvidia-equity-per-gw", 0.0, 1.0, "at most about 1×"),       # [0, 10] per GW / about 10 per GW
+    ("japan-fx", 10000 / 65 / 160, 10000 / 65 / 140, "between about 0.962× and 1.1×"),  # about 153.8 / [140, 160]
+    ("openrouter-lead", 1.5, 1.6875, "between about 1.5× and 1.69×"),  # about 1.35 / [0.8, 0.9]
+    ("data-centre-cost", 0.5, 1.0, "between 0.5× and 1×"),        # 50 / [50, 100]
+    ("microsoft-gap", 2.0625, 2.0625, "2.06×"),                    # 33 / 16
+    ("silicon-intensity", 1.0, 1.0, "1×"),                         # 10 / 10
+])
+def test_check_ratios_keep_the_bounds_worked_by_hand(ratios, check_id, low, high, text):
+    row = ratios.loc[check_id]
+    assert (row.ratio_low, row.ratio_high) == pytest.approx((low, high))
+    assert row.ratio_text == text
+    assert row.ratio.unit == ()
+
+
+def test_only_numeric_checks_have_ratios_and_assumptions_are_marked(ratios):
+    assert len(ratios) == 11 and "nvidia-openai-10gw" not in ratios.index
+    assert ratios.index[ratios["rests_on_assumption"]].tolist() == ["japan-fx"]
+
+
+@pytest.mark.parametrize("low, high, nearest, farthest", [
+    (5.0, 50.0, math.log(5), math.log(50)),   # wholly above 1
+    (0.5, 1.0, 0.0, math.log(2)),             # holds 1; 0.5 is a factor of 2 away
+    (0.0, 1.3125, 0.0, math.inf),             # no floor: could be arbitrarily far
+    (2.0625, 2.0625, math.log(2.0625), math.log(2.0625)),
+])
+def test_miss_range_on_a_log_scale(low, high, nearest, farthest):
+    assert d.miss_range(low, high) == pytest.approx((nearest, farthest))
+
+
+def test_widest_miss_is_decided_across_the_intervals(ratios):
+    # niche-share's nearest end, 5×, is farther from 1 than microsoft-gap's 2.06×: the widest across its interval
+    assert d.widest_miss(ratios.reset_index()) == "niche-share"
+    overlapping = pd.DataFrame({"check_id": ["a", "b"], "consistent": [False, False],
+                                "ratio_low": [1.5, 2.0], "ratio_high": [3.0, 2.5]})
+    assert d.widest_miss(overlapping) is None          # 1.5–3 and 2–2.5 overlap: neither is surely wider
+    assert d.widest_miss(overlapping.assign(consistent=True)) is None  # nothing fails

@@ -1,7 +1,17 @@
 """Consistency checks: the arithmetic by hand, and the verdicts on the real figures."""
+import math
+
 import pytest
 
-from compute_ledger.evidence.checks import consistency_checks, implied_rate, parts_total, relative_gap, within
+from compute_ledger.evidence.checks import (ABOUT_TOLERANCE, MOST, compatible, consistency_checks, conversion_rate,
+                                            implied_rate, leads, parts_total, relative_gap, within)
+from compute_ledger.evidence.quantity import Bounded, UnitError, unit_of
+
+USD = unit_of("USD")
+
+
+def usd(low, high=None, approximate=False):
+    return Bounded(low, low if high is None else high, USD, approximate)
 
 
 def test_arithmetic():
@@ -11,23 +21,61 @@ def test_arithmetic():
     assert within(153.8, 150, 10 / 150) and not within(165, 150, 10 / 150)
 
 
+@pytest.mark.parametrize("a, b, tolerance, expected", [
+    (usd(36.6e9), usd(36e9, math.inf), 0, True),           # 36.6 lies in [36, ∞): 'over US$36B' holds
+    (usd(50e9), usd(1e9, 10e9, True), 0, False),           # 50 is outside [1, 10]: not 'several billion'
+    (usd(0, 13.125e9), usd(10e9, approximate=True), 0, True),  # 10 lies in [0, 13.125]
+    (usd(0, 9.5e9), usd(10e9, approximate=True), 0, False),    # 10 is above a 9.5 ceiling
+    (usd(0, 9.5e9), usd(10e9, approximate=True), 0.1, True),   # about 10 widened to [9, 11] reaches 9.5
+    (usd(0, 8.5e9), usd(10e9, approximate=True), 0.1, False),  # [9, 11] does not reach 8.5
+    (usd(0, 300e9), usd(300e9), 0, True),                   # a ceiling holds its own value
+])
+def test_compatible_intervals_worked_by_hand(a, b, tolerance, expected):
+    assert compatible(a, b, tolerance) is expected
+    assert compatible(b, a, tolerance) is expected  # symmetric
+
+
+def test_compatible_ignores_float_noise_and_refuses_mixed_units():
+    share = Bounded(1 - 0.85 - 0.05, 1 - 0.85 - 0.05, ())  # 0.09999999999999995
+    other = Bounded(1 - 0.4 - 0.5, 1 - 0.4 - 0.5, ())      # 0.09999999999999998
+    assert compatible(share, other)
+    with pytest.raises(UnitError):
+        compatible(usd(1), Bounded(1, 1, unit_of("GW")))
+
+
+def test_a_lead_must_hold_across_the_whole_interval():
+    tokens = unit_of("tokens")
+    xai = Bounded(1.35e12, 1.35e12, tokens, True)
+    google = Bounded(0.8e12, 0.9e12, tokens)
+    assert leads(xai, [google])                                    # 1.35 > 0.9, the top of Google's range
+    assert not leads(Bounded(0.85e12, 0.85e12, tokens), [google])  # 0.85 is inside 0.8–0.9: not a lead
+    assert not leads(Bounded(1.0e12, math.inf, tokens), [Bounded(0.5e12, 2e12, tokens)])  # 1 < 2
+
+
+def test_a_conversion_rate_is_a_point_as_exact_as_its_inputs():
+    rate = conversion_rate(10e12, 65e9, "JPY_per_USD", True, ("F002-24", "F002-25"))
+    assert rate.low == rate.high == pytest.approx(153.846, rel=1e-5)  # 10,000 / 65
+    assert rate.approximate and rate.bound == "about" and rate.status == "derived"
+    assert MOST.low == 0.5 and MOST.high == 1.0  # 'most': more than half, at most all
+
+
 @pytest.fixture(scope="module")
 def checks():
     return consistency_checks().set_index("check_id")
 
 
 @pytest.mark.parametrize("check_id, consistent, computed", [
-    ("coreweave-parts", True, "US$36.6B"),          # 22.4 + 14.2 = 36.6 > 36
-    ("japan-fx", True, "154 ¥ per US$"),            # 10,000 / 65 = 153.8, inside 140–160
+    ("coreweave-parts", True, "US$36.6B"),          # 22.4 + 14.2 = 36.6, inside [36, ∞)
+    ("japan-fx", True, "about 154 ¥/US$"),          # 10,000 / about 65 = about 153.8, inside 140–160
     ("microsoft-gap", False, "33 pp"),              # 62 − 29 = 33, not 16
     ("nvidia-half-gross-profit", True, "at most US$13.1B"),  # 35 × [0, 0.75] / 2 = [0, 13.125] holds ~10 (at 57%)
-    ("nvidia-equity-per-gw", True, "at most US$10B per GW"),  # 100 / 10 = 10
-    ("xai-debt-majority", True, "at most 62.5%"),           # 12.5 / 20
+    ("nvidia-equity-per-gw", True, "at most US$10B per GW"),  # [0, 100] / [10, ∞) = [0, 10]
+    ("xai-debt-majority", True, "at most 62.5%"),           # [0, 12.5] / 20 = [0, 0.625], meets [0.5, 1]
     ("nvidia-openai-10gw", False, "same number, opposite bounds"),  # up to vs at least
-    ("oracle-contract", True, "US$300B"),
-    ("niche-share", False, "US$50B"),               # 0.5% × 10T = 50B, not 'several billion'
-    ("openrouter-lead", True, "1.5× Google's high end"),  # 1.35 / 0.9 = 1.5
-    ("data-centre-cost", True, "US$50B"),
+    ("oracle-contract", True, "US$300B"),           # 300 inside [0, 300]
+    ("niche-share", False, "US$50B"),               # 0.5% × 10T = 50B, outside 'several billion' [1B, 10B]
+    ("openrouter-lead", True, "about 1.5× Google's high end"),  # about 1.35 / 0.9 = about 1.5
+    ("data-centre-cost", True, "US$50B"),           # 50 inside [50, 100]
     ("silicon-intensity", True, "10% and 10% of revenue"),  # 100−85−5 = 10; 100−40−50 = 10
 ])
 def test_verdicts_on_the_sources(checks, check_id, consistent, computed):
@@ -35,7 +83,59 @@ def test_verdicts_on_the_sources(checks, check_id, consistent, computed):
     assert checks.loc[check_id, "computed"] == computed
 
 
+@pytest.mark.parametrize("check_id, stated, computed", [
+    ("coreweave-parts", (36e9, math.inf), (36.6e9, 36.6e9)),     # over US$36B; 22.4 + 14.2
+    ("japan-fx", (140, 160), (10e12 / 65e9, 10e12 / 65e9)),      # assumed range; ¥10T / US$65B
+    ("microsoft-gap", (0.16, 0.16), (0.33, 0.33)),               # 16 pp; 0.62 − 0.29
+    ("nvidia-half-gross-profit", (10e9, 10e9), (0.0, 13.125e9)),  # about US$10B; 35 × [0, 0.75] × 0.5
+    ("nvidia-equity-per-gw", (10e9, 10e9), (0.0, 10e9)),         # about US$10B per GW (the book's reading); [0, 100] / [10, ∞)
+    ("xai-debt-majority", (0.5, 1.0), (0.0, 0.625)),             # 'most'; [0, 12.5] / 20
+    ("oracle-contract", (0.0, 300e9), (300e9, 300e9)),           # up to US$300B; US$300B
+    ("niche-share", (1e9, 10e9), (50e9, 50e9)),                  # several billion; 10T × 0.005
+    ("openrouter-lead", (800e9, 900e9), (1.35e12, 1.35e12)),     # Google's range; xAI's about 1.35T
+    ("data-centre-cost", (50e9, 100e9), (50e9, 50e9)),
+    ("silicon-intensity", (0.1, 0.1), (0.1, 0.1)),               # 1 − 0.85 − 0.05; 1 − 0.4 − 0.5
+])
+def test_stated_and_computed_keep_their_intervals(checks, check_id, stated, computed):
+    row = checks.loc[check_id]
+    assert (row.stated_low, row.stated_high) == pytest.approx(stated)
+    assert (row.computed_low, row.computed_high) == pytest.approx(computed)
+    assert (row.stated_quantity.low, row.computed_quantity.high) == pytest.approx((stated[0], computed[1]))
+
+
+def test_approximate_inputs_stay_approximate(checks):
+    assert checks.loc["japan-fx", "computed_quantity"].approximate            # about US$65B
+    assert checks.loc["japan-fx", "stated_quantity"].rests_on_assumption     # the reference rate is the book's
+    assert checks.loc["niche-share", "stated_quantity"].approximate          # 數十億, several billion
+    assert not checks.loc["coreweave-parts", "computed_quantity"].approximate
+
+
+def test_a_check_on_bounds_alone_carries_no_quantity(checks):
+    row = checks.loc["nvidia-openai-10gw"]
+    assert row.stated_quantity is None and row.computed_quantity is None
+    assert math.isnan(row.stated_low) and math.isnan(row.computed_high)
+
+
+@pytest.mark.parametrize("check_id, words", [
+    # about US$10B / (US$35B × 50%) = about 57%; about US$10B / (US$35B × 75%) = about 38%
+    ("nvidia-half-gross-profit", ["at most US$26.25B of gross profit", "half is at most US$13.1B",
+                                  "margin of about 57%", "it would be about 38%"]),
+    ("japan-fx", ["implies about 154 ¥/US$", "reference rate is 150 ¥/US$",
+                  "between 140 ¥/US$ and 160 ¥/US$, holds the implied rate"]),
+    ("niche-share", ["is US$50B, between about 5× and 50×"]),    # 50 / [1, 10] = [5, 50]
+    ("oracle-contract", ["Patel's US$300B fits the Bloomberg-based digest's up to US$300B, at its ceiling"]),
+])
+def test_findings_carry_the_bounds(checks, check_id, words):
+    for phrase in words:
+        assert phrase in checks.loc[check_id, "finding"]
+
+
+def test_the_stated_margins_are_the_figures_words(checks):
+    assert checks.loc["silicon-intensity", "stated"] == "SaaS 85% margin, 5% compute; AI 40% margin, 50% compute"
+
+
 def test_every_check_names_its_inputs_and_a_finding(checks):
-    assert checks.index.is_unique
+    assert checks.index.is_unique and len(checks) == 12
     assert (checks["inputs"].str.contains(r"F\d{3}-\d{2}")).all()
     assert (checks["finding"].str.len() > 20).all()
+    assert ABOUT_TOLERANCE == 0.1
