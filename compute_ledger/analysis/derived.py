@@ -2,15 +2,16 @@
 and the lead a sentence takes when the values it rests on include an assumption."""
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from ..evidence.fmt import format_value
+from ..evidence.fmt import format_bounded
 from ..evidence.quantity import Bounded
 from ..paths import DATA
-from ..evidence.tables import figure_text, value
+from ..evidence.tables import bounded, figure_text, value
 
 
 UNDER_ASSUMPTIONS = "Under the book's assumptions"
@@ -46,17 +47,22 @@ def oracle_per_year(data_dir: Path = DATA) -> float:
 def xai_raise(data_dir: Path = DATA) -> pd.DataFrame:
     """xAI's raise split into debt, Nvidia's equity and the rest.
 
-    The debt is 'up to' its figure, so the rest, what the named parts leave, is 'at least' its value.
+    The debt is 'up to' its figure, so the rest, what the named parts leave, is 'at least' its value. Each share
+    of the raise is a bounded quantity and its words come from its interval: the debt's share is 'at most 62.5%'
+    (a derived ceiling, not the source's 'up to'), Nvidia's 10%, the rest's 'at least 27.5%'.
     Columns: part, status, amount, share (percent of the raise), bound, label, share_label, basis.
     """
-    total, debt, nvidia = (value(i, data_dir) for i in ("F002-07", "F002-08", "F002-06"))
+    total, debt, nvidia = (bounded(i, data_dir) for i in ("F002-07", "F002-08", "F002-06"))
     other = total - debt - nvidia
+    # the rest is read as a floor, what the parts leave with the debt at its ceiling; its top (the raise less
+    # Nvidia's stake, were there no debt at all) is not a figure any source reports
+    other = Bounded(other.low, math.inf, other.unit, other.approximate, other.status, other.basis)
     rows = [("Debt", "reported", debt, "up to", figure_text("F002-08", data_dir), "F002-08"),
             ("Nvidia equity", "reported", nvidia, "exact", figure_text("F002-06", data_dir), "F002-06"),
-            ("Other equity", "derived", other, "at least", "at least " + format_value(other, "USD"),
-             "F002-07 − F002-08 − F002-06")]
-    frame = pd.DataFrame(rows, columns=["part", "status", "amount", "bound", "label", "basis"])
-    frame["share"] = frame["amount"] / total * 100
-    words = {"up to": "up to ", "exact": "", "at least": "at least "}
-    frame["share_label"] = [words[b] + format_value(s, "percent") for b, s in zip(frame["bound"], frame["share"])]
+            ("Other equity", "derived", other, "at least", format_bounded(other), "F002-07 − F002-08 − F002-06")]
+    frame = pd.DataFrame([(part, status, q.high if part == "Debt" else q.low, bound, label, basis)
+                          for part, status, q, bound, label, basis in rows],
+                         columns=["part", "status", "amount", "bound", "label", "basis"])
+    frame["share"] = frame["amount"] / total.low * 100
+    frame["share_label"] = [format_bounded(q / total, "percent") for _, _, q, *_ in rows]
     return frame[["part", "status", "amount", "share", "bound", "label", "share_label", "basis"]]

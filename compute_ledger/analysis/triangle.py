@@ -4,7 +4,8 @@ Patel's account (Best Partners transcript) is a loop: OpenAI pays Oracle for com
 money mainly on Nvidia GPUs, and Nvidia puts part of its gross profit back into OpenAI as equity. The
 transcript gives the pieces for one unit of the deal (US$35B flowing to Nvidia, a gross margin of up to
 75%, about US$10B of equity) but not the arithmetic that joins them; this module does that arithmetic,
-per gigawatt and for the whole programme, and the sensitivity of the result to its inputs.
+per gigawatt and, where a floor of gigawatts still bounds it, for the whole programme, and the sensitivity of
+the result to its inputs.
 
 Everything here is a pure function of numbers passed in or of rows of data/; formatting uses the
 book's one number format (compute_ledger.evidence.fmt).
@@ -20,7 +21,7 @@ import pandas as pd
 
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_value
-from ..evidence.quantity import Bounded
+from ..evidence.quantity import Bounded, exact
 from ..paths import DATA
 from .derived import oracle_per_year, per_year, xai_raise  # noqa: F401 (used by the chapter through this module)
 from ..evidence.tables import assumption, bounded, deals, figure_text, figures, load
@@ -124,8 +125,10 @@ def stated_recycling(data_dir: Path = DATA) -> Recycling:
 
 
 def recycling_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
-    """Patel's per-unit numbers as bounded values: the margin is a ceiling ('as high as 75%'), so gross profit is
-    at most US$26.25B, the share recycled at least about 38.1% and the profit kept at most about US$16.25B."""
+    """Patel's per-unit numbers as bounded values: the margin is a ceiling ('as high as 75%'), so the cost of goods
+    is between US$8.75B and US$35B, gross profit at most US$26.25B, the share recycled at least about 38.1%, the
+    profit kept at most about US$16.25B, half the gross profit at most US$13.12B, and the margin at which the
+    equity would be half about 57.1%."""
     revenue, margin = bounded(REVENUE_FIGURE, data_dir), bounded(MARGIN_FIGURE, data_dir)
     equity, half = bounded(EQUITY_FIGURE, data_dir), bounded(HALF_FIGURE, data_dir)
     profit = revenue * margin
@@ -133,16 +136,37 @@ def recycling_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
     # only the top of 'kept' is stated: at a low enough margin the equity exceeds the gross profit
     kept = Bounded(-math.inf, kept.high, kept.unit, kept.approximate, kept.status, kept.basis)
     return {"revenue": revenue, "margin": margin, "equity": equity, "profit": profit, "share": equity / profit,
-            "kept": kept, "half": half * profit}
+            "kept": kept, "half": half * profit, "cost_of_goods": revenue - profit,
+            "margin_for_half": equity / half / revenue}
 
 
-def programme_gigawatts(data_dir: Path = DATA) -> float:
-    """The Nvidia–OpenAI build-out: at least 10 GW per Patel (up to 10 GW per the Bloomberg-based digest)."""
-    return _value(_figures(data_dir), GIGAWATTS_FIGURE)
+def at_margin_ceiling(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """The same arithmetic evaluated at the margin's ceiling (75% taken as a point, not as 'up to'): gross profit
+    US$26.25B, half of it US$13.125B, and the equity about 38.1% of it. These are conditions at the ceiling, and
+    the prose says so; what the sources bound is `recycling_bounds`."""
+    revenue, margin = bounded(REVENUE_FIGURE, data_dir), bounded(MARGIN_FIGURE, data_dir)
+    ceiling = Bounded(margin.high, margin.high, margin.unit, False, "derived", margin.basis)
+    profit = revenue * ceiling
+    return {"margin": ceiling, "profit": profit, "half": bounded(HALF_FIGURE, data_dir) * profit,
+            "share": bounded(EQUITY_FIGURE, data_dir) / profit}
 
 
-def programme_recycling(data_dir: Path = DATA) -> Recycling:
-    return stated_recycling(data_dir).scaled(programme_gigawatts(data_dir))
+# One gigawatt: dividing a per-unit amount by it writes the book's per-gigawatt reading into the unit (US$ per GW).
+ONE_GIGAWATT = exact(1.0, "GW", status="derived")
+
+
+def programme_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """The per-gigawatt amounts over the Nvidia–OpenAI programme, which Patel puts at 'at least 10 GW' (F003-04).
+
+    A floor of gigawatts keeps a floor a floor (revenue at least US$350B, equity at least about US$100B), but a
+    ceiling times a floor bounds nothing: the gross profit (a ceiling, as the margin is) and the profit kept are
+    unbounded over the programme. The share recycled is the per-gigawatt share, since the gigawatts cancel
+    (dividing the two products as intervals would lose that and bound nothing).
+    """
+    per_gw, gigawatts = recycling_bounds(data_dir), bounded(GIGAWATTS_FIGURE, data_dir)
+    total = {key: per_gw[key] / ONE_GIGAWATT * gigawatts
+             for key in ("revenue", "cost_of_goods", "profit", "equity", "kept")}
+    return {"gigawatts": gigawatts, "margin": per_gw["margin"], **total, "share": per_gw["share"]}
 
 
 def triangle_checks(data_dir: Path = DATA) -> pd.DataFrame:
@@ -153,26 +177,29 @@ def triangle_checks(data_dir: Path = DATA) -> pd.DataFrame:
 
 
 def recycling_table(data_dir: Path = DATA) -> pd.DataFrame:
-    """Nvidia's recycling per gigawatt and for the programme, formatted, with each line's status and basis."""
-    per_gw, programme = stated_recycling(data_dir), programme_recycling(data_dir)
-    gw = format_value(programme_gigawatts(data_dir), "GW")
-    money = lambda v: format_value(v, "USD", 4)  # noqa: E731 - four digits keep 26.25 and 16.25 exact
-    pct = lambda v: format_value(v * 100, "percent", 3)  # noqa: E731
+    """Nvidia's recycling per gigawatt and for the programme, each cell in words from its bounded value
+    ('unbounded' where a ceiling meets a floor), with each line's status and basis."""
+    per_gw, programme = recycling_bounds(data_dir), programme_bounds(data_dir)
+    gw = format_bounded(programme["gigawatts"])
+    money = lambda q: format_bounded(q, digits=4)  # noqa: E731 - four digits keep 26.25 and 16.25 exact
+    pct = lambda q: format_bounded(q, "percent")  # noqa: E731
+    margin = figure_text(MARGIN_FIGURE, data_dir)
+    scaled = f"programme: × {gw} ({GIGAWATTS_FIGURE})"
     rows = [
-        ("Revenue flowing to Nvidia", money(per_gw.revenue), money(programme.revenue), "reported per GW",
-         f"{REVENUE_FIGURE}: {figure_text(REVENUE_FIGURE, data_dir)} of the build cost"),
-        ("Gross margin", format_value(per_gw.margin_percent, "percent"), format_value(programme.margin_percent, "percent"),
-         "reported", f"{MARGIN_FIGURE}: {figure_text(MARGIN_FIGURE, data_dir)}, a ceiling"),
-        ("Cost of goods", money(per_gw.cost_of_goods), money(programme.cost_of_goods), "derived",
+        ("Revenue flowing to Nvidia", money(per_gw["revenue"]), money(programme["revenue"]), "reported per GW",
+         f"{REVENUE_FIGURE}: {figure_text(REVENUE_FIGURE, data_dir)} of the build cost; {scaled}"),
+        ("Gross margin", margin, margin, "reported", f"{MARGIN_FIGURE}: {margin}, a ceiling"),
+        ("Cost of goods", money(per_gw["cost_of_goods"]), money(programme["cost_of_goods"]), "derived",
          "revenue × (1 − margin)"),
-        ("Gross profit", money(per_gw.gross_profit), money(programme.gross_profit), "derived",
-         "revenue × margin; an upper bound, as the margin is"),
-        ("Equity returned to OpenAI", money(per_gw.equity), money(programme.equity), "reported per GW",
-         f"{EQUITY_FIGURE}: {figure_text(EQUITY_FIGURE, data_dir)}; × {gw} = {figure_text(PROGRAMME_EQUITY_FIGURE, data_dir)} "
-         f"({PROGRAMME_EQUITY_FIGURE})"),
-        ("Share of gross profit recycled", pct(per_gw.share_recycled), pct(programme.share_recycled), "derived",
-         "equity ÷ gross profit; the source says half"),
-        ("Gross profit kept", money(per_gw.kept), money(programme.kept), "derived", "gross profit − equity"),
+        ("Gross profit", money(per_gw["profit"]), money(programme["profit"]), "derived",
+         "revenue × margin: a ceiling, as the margin is; a ceiling × a floor of gigawatts bounds nothing"),
+        ("Equity returned to OpenAI", money(per_gw["equity"]), money(programme["equity"]), "reported per GW",
+         f"{EQUITY_FIGURE}: {figure_text(EQUITY_FIGURE, data_dir)}; {scaled}; the transcript puts the programme's "
+         f"equity at {figure_text(PROGRAMME_EQUITY_FIGURE, data_dir)} ({PROGRAMME_EQUITY_FIGURE})"),
+        ("Share of gross profit recycled", pct(per_gw["share"]), pct(programme["share"]), "derived",
+         "equity ÷ gross profit (the gigawatts cancel); the source says half"),
+        ("Gross profit kept", money(per_gw["kept"]), money(programme["kept"]), "derived",
+         "gross profit − equity; unbounded over the programme, as the gross profit is"),
     ]
     return pd.DataFrame(rows, columns=["Line", "Per gigawatt", f"Programme ({gw})", "Status", "Basis"])
 
@@ -180,27 +207,30 @@ def recycling_table(data_dir: Path = DATA) -> pd.DataFrame:
 WATERFALL_STEPS = ("Revenue", "Cost of goods", "Gross profit", "Equity returned", "Gross profit kept")
 
 
-def waterfall(recycling: Recycling, scope: str) -> pd.DataFrame:
-    """The steps from revenue to gross profit kept, as bars from `start` to `end` (US$)."""
+def waterfall(recycling: Recycling, bounds: dict[str, Bounded], scope: str = "Per gigawatt") -> pd.DataFrame:
+    """The steps from revenue to gross profit kept, as bars from `start` to `end` (US$).
+
+    The bars are drawn at one point, `recycling` (for the sources' figures, the margin's ceiling); each label is
+    the bounded value in words ('at most US$26.25B'), so no label claims more than the sources allow.
+    """
     r = recycling
     steps = [
-        ("Revenue", "Revenue or subtotal", 0.0, r.revenue, r.revenue),
-        ("Cost of goods", "Deduction", r.revenue, r.gross_profit, -r.cost_of_goods),
-        ("Gross profit", "Revenue or subtotal", 0.0, r.gross_profit, r.gross_profit),
-        ("Equity returned", "Deduction", r.gross_profit, r.kept, -r.equity),
-        ("Gross profit kept", "Kept", 0.0, r.kept, r.kept),
+        ("Revenue", "Revenue or subtotal", 0.0, r.revenue, r.revenue, "revenue"),
+        ("Cost of goods", "Deduction", r.revenue, r.gross_profit, -r.cost_of_goods, "cost_of_goods"),
+        ("Gross profit", "Revenue or subtotal", 0.0, r.gross_profit, r.gross_profit, "profit"),
+        ("Equity returned", "Deduction", r.gross_profit, r.kept, -r.equity, "equity"),
+        ("Gross profit kept", "Kept", 0.0, r.kept, r.kept, "kept"),
     ]
-    frame = pd.DataFrame(steps, columns=["step", "kind", "start", "end", "amount"])
-    frame["label"] = [("−" if a < 0 else "") + format_value(abs(a), "USD", 4) for a in frame["amount"]]
+    frame = pd.DataFrame([s[:5] for s in steps], columns=["step", "kind", "start", "end", "amount"])
+    frame["label"] = [format_bounded(bounds[s[5]], digits=4) for s in steps]
     frame.insert(0, "scope", scope)
     return frame
 
 
-def waterfall_frames(data_dir: Path = DATA) -> pd.DataFrame:
-    """Both waterfalls: per gigawatt and for the programme."""
-    gw = format_value(programme_gigawatts(data_dir), "GW")
-    return pd.concat([waterfall(stated_recycling(data_dir), "Per gigawatt"),
-                      waterfall(programme_recycling(data_dir), f"Programme of {gw}")], ignore_index=True)
+def waterfall_frame(data_dir: Path = DATA) -> pd.DataFrame:
+    """The per-gigawatt waterfall: bars at the margin's ceiling, labels from `recycling_bounds`. The programme has
+    none: its gross profit and profit kept are unbounded (see `programme_bounds`), so there is nothing to draw."""
+    return waterfall(stated_recycling(data_dir), recycling_bounds(data_dir))
 
 
 # ---------------------------------------------------------------- sensitivity

@@ -179,9 +179,8 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
     split["start"] = split["end"] - split["value_b"]
     split["mid"] = (split["start"] + split["end"]) / 2
     split["row"] = "xAI raise"
-    bound_words = {"up to": "up to ", "exact": "", "at least": "at least "}
-    split["text"] = [f"{bound_words[r.bound]}{format_value(r.amount, 'USD')}\n{format_value(r.share, 'percent')}"
-                     for r in split.itertuples()]
+    # the amount as the source states it (or, for the rest, as derived); the share in words from its interval
+    split["text"] = [f"{r.label}\n{r.share_label}" for r in split.itertuples()]
     parts = split["part"].tolist()
     part_colors = [ROLE_COLORS["negative"], ENTITY_COLORS["nvidia"], ROLE_COLORS["neutral"]]
     total_b = split["end"].iloc[-1]
@@ -217,7 +216,7 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
     chart = alt.vconcat(top, bottom, spacing=22).resolve_scale(x="independent")
     debt = split.iloc[0]
     yearly, revenue = bill["bound"].iloc[0], bill["bound"].iloc[1]
-    title = (f"xAI: {bound_words[debt.bound]}{format_value(debt.share, 'percent')} debt; OpenAI: Oracle bill "
+    title = (f"xAI: {debt.share_label} debt; OpenAI: Oracle bill "
              f"{yearly}, revenue {revenue}")
     return finish(
         chart, name="fig-risks-financing", title=title,
@@ -228,7 +227,7 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
         description=(f"Top: a stacked bar of xAI's {format_value(total_b * 1e9, 'USD')} raise: debt "
                      f"{split.text.iloc[0].replace(chr(10), ', ')}, Nvidia equity {split.text.iloc[1].replace(chr(10), ', ')}, "
                      f"other {split.text.iloc[2].replace(chr(10), ', ')}. Bottom: OpenAI's Oracle contract averages "
-                     f"{bill.text.iloc[0]} a year, against revenue {bill.text.iloc[1]}."),
+                     f"{bill.text.iloc[0]}, against revenue {bill.text.iloc[1]}."),
         notes=["Derived: xAI's remainder is the raise less debt and Nvidia's equity (a floor, since debt is 'up to'); the "
                "Oracle contract is spread evenly over its term ('within' five years, so a floor per year).",
                f"Both OpenAI bars are floors, and a floor over a floor bounds nothing: the bill ÷ revenue is "

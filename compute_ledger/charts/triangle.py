@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import altair as alt
 import pandas as pd
 
 from ..analysis import triangle
 from ..evidence.fmt import format_bounded, format_value
-from ..evidence.tables import entity_names
+from ..evidence.tables import bounded, entity_names, figure_text
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, GRID, INK, MUTED_INK, ROLE_COLORS
 
@@ -143,47 +144,61 @@ _KIND_COLORS = {"Revenue or subtotal": ROLE_COLORS["total"], "Deduction": ROLE_C
                 "Kept": ENTITY_COLORS["nvidia"]}
 
 
-def recycling_waterfall(frame: pd.DataFrame, kept_share: float, source_ids: list[str]) -> LedgerChart:
-    """Revenue → cost of goods → gross profit → equity returned → gross profit kept, per GW and for the programme.
+def _lines(text: str, width: int = 17) -> str:
+    """A bar label broken into lines of at most `width` characters, so neighbouring labels do not collide."""
+    return "\n".join(textwrap.wrap(text, width))
 
-    The bars are drawn at the margin's ceiling; the title words come from the bounded values.
+
+def recycling_waterfall(frame: pd.DataFrame, source_ids: list[str]) -> LedgerChart:
+    """Revenue → cost of goods → gross profit → equity returned → gross profit kept, per gigawatt.
+
+    The bars are drawn at the margin's ceiling; every label, the title and the description take their words
+    from the bounded values. The programme is not drawn: over Patel's 'at least 10 GW' its gross profit and
+    profit kept are unbounded (a ceiling margin times a floor of gigawatts), and a bar would show a number that
+    nothing bounds.
     """
-    bounds = triangle.recycling_bounds()
-    scopes = list(dict.fromkeys(frame["scope"]))
-    base = alt.Chart().encode(
+    bounds, programme = triangle.recycling_bounds(), triangle.programme_bounds()
+    frame = frame.assign(text=[_lines(label) for label in frame["label"]])
+    frame["text_lines"] = [t.count("\n") + 1 for t in frame["text"]]
+    base = alt.Chart(frame).encode(
         x=alt.X("step:N", sort=list(triangle.WATERFALL_STEPS), title=None,
                 axis=alt.Axis(labelAngle=0, labelPadding=4, labelFontSize=11)))
     bars = base.mark_bar(width=alt.RelativeBandSize(0.6)).encode(
         y=alt.Y("start:Q", title="US$ (billions)", axis=alt.Axis(labelExpr="datum.value / 1e9", tickCount=5)),
         y2="end:Q",
         color=alt.Color("kind:N", title=None, scale=alt.Scale(domain=list(_KIND_COLORS), range=list(_KIND_COLORS.values()))),
-        tooltip=[alt.Tooltip("scope:N", title="Scope"), alt.Tooltip("step:N", title="Step"),
-                 alt.Tooltip("label:N", title="Amount")])
-    text = base.transform_calculate(top="max(datum.start, datum.end)").mark_text(dy=-7, fontSize=11, color=INK).encode(
-        y="top:Q", text="label:N")
-    chart = alt.layer(bars, text, data=frame).properties(width=500, height=150).facet(
-        row=alt.Row("scope:N", sort=scopes, title=None,
-                    header=alt.Header(labelFontSize=12, labelFontWeight="bold", labelColor=INK, labelOrient="top",
-                                      labelAngle=0, labelAnchor="start", labelPadding=14))
-    ).resolve_scale(y="independent", x="independent")
-    per_gw = frame[frame["scope"] == scopes[0]].set_index("step")
-    programme = frame[frame["scope"] == scopes[1]].set_index("step")
-    share = format_value((1 - kept_share) * 100, "percent", 3)
+        tooltip=[alt.Tooltip("step:N", title="Step"), alt.Tooltip("label:N", title="Amount")])
+    # one layer per label height, so a two-line label sits above its bar as a one-line label does
+    texts = [base.transform_filter(alt.datum.text_lines == n).transform_calculate(top="max(datum.start, datum.end)")
+             .mark_text(dy=-5 - 13 * (n - 1), fontSize=11, color=INK, baseline="bottom", lineBreak="\n")
+             .encode(y="top:Q", text="text:N") for n in sorted(set(frame["text_lines"]))]
+    chart = alt.layer(bars, *texts).properties(width=540, height=200)
+    gw = format_bounded(programme["gigawatts"])
+    unbounded = [name for key, name in (("profit", "gross profit"), ("kept", "profit kept"))
+                 if programme[key].bound == "unbounded"]
+    programme_words = (f"Over the programme of {gw} the revenue is {format_bounded(programme['revenue'], digits=4)} "
+                       f"and the equity {format_bounded(programme['equity'], digits=4)}, but the "
+                       + " and the ".join(unbounded) + " are unbounded (a ceiling margin times a floor of "
+                       "gigawatts), so the programme is not drawn.") if unbounded else ""
     description = (
-        "Two waterfall charts of Nvidia's side of the deal. " + "; ".join(
-            f"{scope}: " + ", ".join(f"{step} {row.label}" for step, row in part.iterrows())
-            for scope, part in ((scopes[0], per_gw), (scopes[1], programme)))
-        + f". The equity returned is {share} of gross profit.")
+        "Waterfall chart of Nvidia's side of the deal per gigawatt, bars drawn at the margin's ceiling: "
+        + ", ".join(f"{row.step} {row.label}" for row in frame.itertuples())
+        + f". The equity returned is {format_bounded(bounds['share'], 'percent')} of gross profit. " + programme_words)
+    per_gw = format_bounded(bounded(triangle.PROGRAMME_EQUITY_FIGURE) / bounded(triangle.GIGAWATTS_FIGURE))
+    notes = [f"Derived: gross profit = revenue × margin ({figure_text(triangle.MARGIN_FIGURE)}, a ceiling); "
+             "kept = gross profit − equity.",
+             f"Read per GW: {figure_text(triangle.PROGRAMME_EQUITY_FIGURE)} ÷ {figure_text(triangle.GIGAWATTS_FIGURE)} "
+             f"= {per_gw}."]
+    if unbounded:
+        notes.append(f"Not drawn: the programme ({gw}, per Patel). A ceiling margin times a floor of gigawatts leaves "
+                     "its " + " and ".join(unbounded) + " unbounded.")
     return finish(
         chart, name="fig-triangle-waterfall",
         title=f"After {format_bounded(bounds['equity'])} of equity, Nvidia keeps "
               f"{format_bounded(bounds['kept'], digits=4)} per GW",
-        subtitle="Nvidia's side of the deal, per gigawatt and for the programme (US$ billions)",
+        subtitle="Nvidia's side of the deal per gigawatt, bars drawn at the margin's ceiling (US$ billions)",
         sources=source_ids, data=frame[["scope", "step", "kind", "start", "end", "amount", "label"]],
-        description=description,
-        notes=["Derived: gross profit = revenue × margin at the stated up-to-75% (an upper bound);",
-               "kept = gross profit − equity. Read per GW: up to US$100B ÷ at least 10 GW = US$10B per GW.",
-               f"Programme = per GW × {scopes[1].split(' of ')[1]} (at least, per Patel; up to, per the Bloomberg-based digest)."])
+        description=description.strip(), notes=notes)
 
 
 # ---------------------------------------------------------------- the sensitivity with sliders
@@ -198,9 +213,14 @@ def _money_js(field: str) -> str:
     return f"({field} < 0 ? '−' : '') + 'US$' + format(abs({field}) / 1e9, '.4~r') + 'B'"
 
 
-def recycling_sensitivity(ranges: dict[str, triangle.SliderRange], build_cost: float, gigawatts: float,
+def recycling_sensitivity(ranges: dict[str, triangle.SliderRange], build_cost: float,
                           source_ids: list[str]) -> LedgerChart:
-    """Bars and a headline that recompute from three sliders: gross margin, Nvidia's share of build cost, equity per GW."""
+    """Bars and a headline that recompute from three sliders: gross margin, Nvidia's share of build cost, equity per GW.
+
+    The headline is a point at the sliders' values, and says so; it gives no programme total, since over Patel's
+    'at least 10 GW' the profit kept is unbounded. The description gives the starting point's bounds and names the
+    assumption the share rests on.
+    """
     m, s, e = ranges["margin"], ranges["share"], ranges["equity"]
     params = {key: alt.param(name=r.name, value=r.value,
                              bind=alt.binding_range(min=r.low, max=r.high, step=r.step, name=r.label))
@@ -234,11 +254,10 @@ def recycling_sensitivity(ranges: dict[str, triangle.SliderRange], build_cost: f
         y=y, x=alt.X("value_b:Q", scale=alt.Scale(domain=[low / 1e9, high / 1e9])), text="label:N")
     gp, eq = calc["gross_profit"], calc["equity"]
     headline = alt.Chart(pd.DataFrame([{"row": 0}])).transform_calculate(
-        share=f"({eq}) / ({gp}) * 100", kept=f"({gp}) - ({eq})", programme=f"(({gp}) - ({eq})) * {gigawatts!r}",
+        share=f"({eq}) / ({gp}) * 100", kept=f"({gp}) - ({eq})",
     ).transform_calculate(
-        line1="'Recycled as OpenAI equity: ' + format(datum.share, '.3~r') + '% of gross profit'",
-        line2=f"'Kept: ' + {_money_js('datum.kept')} + ' per GW, ' + {_money_js('datum.programme')} + "
-              f"' over {format_value(gigawatts, 'GW')}'",
+        line1="'At these slider settings: ' + format(datum.share, '.3~r') + '% of gross profit back as OpenAI equity'",
+        line2=f"'Nvidia keeps ' + {_money_js('datum.kept')} + ' per GW'",
     )
     head1 = headline.mark_text(align="left", fontSize=13, fontWeight="bold", color=INK).encode(
         x=alt.value(0), y=alt.value(8), text="line1:N")
@@ -247,13 +266,16 @@ def recycling_sensitivity(ranges: dict[str, triangle.SliderRange], build_cost: f
     top = alt.layer(head1, head2).properties(width=380, height=36)
     panel = alt.layer(bars, ticks, text).properties(width=380, height=150)
     chart = alt.vconcat(top, panel, spacing=6).add_params(*params.values())
+    bounds = triangle.recycling_bounds()
     description = (
         f"Interactive bar chart of Nvidia's revenue, gross profit, equity returned and gross profit kept per gigawatt, "
         f"with sliders for gross margin ({m.low:g}–{m.high:g}%), Nvidia's share of the build cost ({s.low:g}–{s.high:g}%) "
-        f"and equity per gigawatt (US${e.low:g}B–{e.high:g}B). At the sources' values (margin {m.value:g}%, share "
-        f"{s.value:g}%, equity US${e.value:g}B) Nvidia recycles {format_value(stated.share_recycled * 100, 'percent', 3)} "
-        f"of gross profit and keeps {format_value(stated.kept, 'USD', 4)} per gigawatt. Black ticks mark the values at "
-        "the sources' figures.")
+        f"and equity per gigawatt (US${e.low:g}B–{e.high:g}B). The sliders start at the sources' figures: the margin at "
+        f"its ceiling ({figure_text(triangle.MARGIN_FIGURE)}), equity {format_bounded(bounds['equity'])}, and a "
+        f"share of {format_value(s.value, 'percent')}, which is the sources' {format_bounded(bounds['revenue'])} over the "
+        f"assumed build cost of {format_value(build_cost, 'USD')} per gigawatt (assumption build_cost_per_gw). On the "
+        f"sources' figures Nvidia recycles {format_bounded(bounds['share'], 'percent')} of gross profit and keeps "
+        f"{format_bounded(bounds['kept'], digits=4)} per gigawatt. Black ticks mark the values at the starting point.")
     data = pd.DataFrame([{"input": r.label.strip(), "start": r.value, "low": r.low, "high": r.high, "step": r.step,
                           "basis": r.basis} for r in ranges.values()])
     return finish(
@@ -290,19 +312,21 @@ def recycling_heatmap(grid: pd.DataFrame, stated: triangle.Recycling, half_equit
     source_cell = grid[(grid["margin"] == stated.margin_percent) & (grid["equity"] == stated.equity)]
     outline = alt.Chart(source_cell).mark_rect(fill=None, stroke=INK, strokeWidth=2.5).encode(x=x, y=y)
     chart = alt.layer(cells, labels, outline).properties(width=480, height=300)
-    share = format_value(stated.share_recycled * 100, "percent", 2)
+    bounds, ceiling = triangle.recycling_bounds(), triangle.at_margin_ceiling()
+    share = format_bounded(ceiling["share"], "percent", 2)
     margin = format_value(stated.margin_percent, "percent")
+    equity = format_bounded(bounds["equity"])
     half = grid[grid["share"] >= 0.5]
     description = (
         f"Heatmap of the share of Nvidia's gross profit returned as OpenAI equity, for gross margins from "
         f"{margins[0]} to {margins[-1]} (columns) and equity per gigawatt from {equities[-1]} to {equities[0]} (rows), at "
         f"US$35B of revenue per gigawatt. Shares run from {format_value(low * 100, 'percent', 2)} to "
-        f"{format_value(high * 100, 'percent', 2)}. The outlined cell is the sources' point: {margin} and "
-        f"{format_value(stated.equity, 'USD')}, {share}. {len(half)} of {len(grid)} cells reach half.")
+        f"{format_value(high * 100, 'percent', 2)}. The outlined cell is the sources' point: a margin of "
+        f"{figure_text(triangle.MARGIN_FIGURE)}, drawn at its ceiling of {margin}, and equity of {equity}, "
+        f"{share} of gross profit. {len(half)} of {len(grid)} cells reach half.")
     return finish(
         chart, name="fig-triangle-recycling-grid",
-        title=f"At {margin}, half the gross profit is {format_value(half_equity, 'USD')} per GW, not "
-              f"{format_value(stated.equity, 'USD')}",
+        title=f"At a {margin} margin, half the gross profit is {format_value(half_equity, 'USD')} per GW, not {equity}",
         subtitle=f"Share of Nvidia's gross profit returned as OpenAI equity, at {format_value(stated.revenue, 'USD')} "
                  "of revenue per gigawatt (%)",
         sources=source_ids, data=grid[["margin", "equity", "gross_profit", "share"]], description=description,

@@ -96,6 +96,23 @@ def test_xai_raise_split():
     assert split["share"].tolist() == pytest.approx([62.5, 10.0, 27.5])
     assert split["bound"].tolist() == ["up to", "exact", "at least"]
     assert split["share"].sum() == pytest.approx(100)
+    # the shares in words from their intervals: [0, 12.5] / 20 = at most 62.5%; 2 / 20 = 10%; [5.5, ∞) / 20
+    assert split["share_label"].tolist() == ["at most 62.5%", "10%", "at least 27.5%"]
+
+
+def test_financing_chart_shares_carry_their_bounds():
+    from compute_ledger.charts import risks as risk_charts
+    chart = risk_charts.financing_chart(risks.xai_raise(), risks.openai_commitment_vs_revenue(),
+                                        ["bloomberg-compute-bet", "patel-best-partners", "baker-asi-decade"])
+    spec = chart.vegalite_spec()
+    assert spec["vconcat"][0]["title"]["text"].startswith("xAI: at most 62.5% debt")   # [0, 12.5] / 20
+    # the bar text: amount, then share, each with its bound (12.5 / 20 = 62.5%; 2 / 20 = 10%; 5.5 / 20 = 27.5%)
+    bar_text = [row["text"] for rows in spec["datasets"].values() for row in rows if "part" in row]
+    assert bar_text == ["up to US$12.5B\nat most 62.5%", "US$2B\n10%", "at least US$5.5B\nat least 27.5%"]
+    assert "debt up to US$12.5B, at most 62.5%" in chart.description
+    assert "other at least US$5.5B, at least 27.5%" in chart.description
+    # 300 / (0, 5] years = at least 60 a year, said once
+    assert "averages at least US$60B a year, against" in chart.description and "a year a year" not in chart.description
 
 
 def test_openai_oracle_bill_against_revenue():
@@ -158,7 +175,7 @@ def test_register_summary_counts():
 
 def test_register_text_carries_formatted_figures():
     text = risks.register()["Mechanism (as the sources put it)"]
-    assert "up to US$12.5B of a US$20B raise (up to 62.5%)" in text[2]
+    assert "up to US$12.5B of a US$20B raise (at most 62.5%)" in text[2]     # [0, 12.5] / 20: a derived ceiling
     assert "at least US$60B a year" in text[3]
     assert "cut 50% of their load" in text[9]
 

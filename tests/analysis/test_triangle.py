@@ -6,6 +6,7 @@ import pytest
 
 from compute_ledger.analysis import triangle
 from compute_ledger.charts import triangle as charts
+from compute_ledger.evidence.fmt import format_bounded
 from compute_ledger.evidence.tables import assumption
 
 
@@ -52,8 +53,26 @@ def test_grid_values_include_both_ends():
 def test_stated_recycling_uses_patels_figures():
     r = triangle.stated_recycling()
     assert (r.revenue, r.margin_percent, r.equity) == (35e9, 75, 10e9)   # F003-06, F003-07, F003-05
-    assert triangle.programme_gigawatts() == 10                           # F003-04
-    assert triangle.programme_recycling().kept == pytest.approx(162.5e9)
+
+
+def test_programme_gross_profit_and_kept_are_unbounded():
+    """A ceiling margin times Patel's floor of gigawatts bounds nothing; floors stay floors."""
+    p = triangle.programme_bounds()
+    assert (p["gigawatts"].low, p["gigawatts"].high) == (10, math.inf)          # 至少 10 吉瓦
+    # gross profit: [0, 26.25] per GW × [10, ∞) GW = [0, ∞): no floor above zero, no ceiling
+    assert p["profit"].bound == "unbounded" and format_bounded(p["profit"]) == "unbounded"
+    # kept: (−∞, about 16.25] per GW × [10, ∞) GW = (−∞, ∞)
+    assert p["kept"].bound == "unbounded" and format_bounded(p["kept"]) == "unbounded"
+    # revenue: 35 × [10, ∞) = [350, ∞); equity: about 10 × [10, ∞) = about [100, ∞)
+    assert format_bounded(p["revenue"]) == "at least US$350B"
+    assert format_bounded(p["equity"]) == "at least about US$100B"
+    # cost of goods: [8.75, 35] × [10, ∞) = [87.5, ∞)
+    assert format_bounded(p["cost_of_goods"], digits=4) == "at least US$87.5B"
+    # the gigawatts cancel in the share: 10 / [0, 26.25] = [0.381, ∞), about
+    assert format_bounded(p["share"], "percent") == "at least about 38.1%"
+    assert p["revenue"].unit == (("USD", 1),)          # US$ per GW × GW = US$
+    table = triangle.recycling_table().set_index("Line")["Programme (at least 10 GW)"]
+    assert table["Gross profit"] == table["Gross profit kept"] == "unbounded"
 
 
 def test_recycling_agrees_with_the_consistency_check():
@@ -68,22 +87,53 @@ def test_recycling_agrees_with_the_consistency_check():
     assert bool(checks.loc["nvidia-equity-per-gw", "consistent"])                # 100 / 10 = 10 = F003-05
 
 
-def test_recycling_table_prints_exact_quarter_billions():
+def test_recycling_table_cells_carry_their_bounds():
     table = triangle.recycling_table().set_index("Line")
-    assert table.loc["Gross profit", "Per gigawatt"] == "US$26.25B"
-    assert table.loc["Gross profit kept", "Per gigawatt"] == "US$16.25B"
-    assert table.loc["Gross profit kept", "Programme (10 GW)"] == "US$162.5B"
-    assert table.loc["Share of gross profit recycled", "Per gigawatt"] == "38.1%"   # 10 / 26.25 = 0.381
+    per_gw, programme = table["Per gigawatt"], table["Programme (at least 10 GW)"]
+    assert per_gw.to_dict() == {
+        "Revenue flowing to Nvidia": "US$35B",                          # F003-06, exact
+        "Gross margin": "up to 75%",                                    # F003-07 as reported (高達)
+        "Cost of goods": "between US$8.75B and US$35B",                 # 35 − [0, 26.25]
+        "Gross profit": "at most US$26.25B",                            # 35 × [0, 0.75]
+        "Equity returned to OpenAI": "about US$10B",                    # F003-05 (約)
+        "Share of gross profit recycled": "at least about 38.1%",       # about 10 / [0, 26.25]
+        "Gross profit kept": "at most about US$16.25B",                 # 26.25 − about 10
+    }
+    assert programme.to_dict() == {
+        "Revenue flowing to Nvidia": "at least US$350B",                # 35 × [10, ∞)
+        "Gross margin": "up to 75%",
+        "Cost of goods": "at least US$87.5B",                           # 8.75 × 10
+        "Gross profit": "unbounded",                                    # ceiling × floor
+        "Equity returned to OpenAI": "at least about US$100B",          # about 10 × [10, ∞)
+        "Share of gross profit recycled": "at least about 38.1%",       # the gigawatts cancel
+        "Gross profit kept": "unbounded",
+    }
     assert set(table["Status"]) == {"reported", "reported per GW", "derived"}
 
 
 def test_waterfall_steps_chain():
-    frame = triangle.waterfall(triangle.Recycling(35e9, 75, 10e9), "Per gigawatt").set_index("step")
+    frame = triangle.waterfall_frame().set_index("step")
     assert list(frame.index) == list(triangle.WATERFALL_STEPS)
+    assert set(frame["scope"]) == {"Per gigawatt"}      # the programme, unbounded, is not drawn
+    # bars at the margin's ceiling: 35 → 35 × 0.75 = 26.25 → 26.25 − 10 = 16.25
     assert frame.loc["Cost of goods", ["start", "end"]].tolist() == pytest.approx([35e9, 26.25e9])
     assert frame.loc["Equity returned", ["start", "end"]].tolist() == pytest.approx([26.25e9, 16.25e9])
-    assert frame.loc["Equity returned", "label"] == "−US$10B"
-    assert frame.loc["Gross profit kept", "label"] == "US$16.25B"
+    # labels in words from the bounded values, never the point the bar is drawn at
+    assert frame["label"].tolist() == ["US$35B", "between US$8.75B and US$35B", "at most US$26.25B", "about US$10B",
+                                       "at most about US$16.25B"]
+
+
+def test_at_the_margin_ceiling_and_the_margin_for_half():
+    c = triangle.at_margin_ceiling()
+    # at 75% exactly: 35 × 0.75 = 26.25; half = 13.125; about 10 / 26.25 = about 0.381 (a point, not a floor)
+    assert c["profit"].bound == "exact" and c["profit"].low == pytest.approx(26.25e9)
+    assert format_bounded(c["half"], digits=4) == "US$13.12B"
+    assert format_bounded(c["share"], "percent") == "about 38.1%"
+    b = triangle.recycling_bounds()
+    # about 10 ÷ 0.5 ÷ 35 = about 0.5714
+    assert format_bounded(b["margin_for_half"], "percent") == "about 57.1%"
+    assert format_bounded(b["half"], digits=4) == "at most US$13.12B"          # 0.5 × [0, 26.25]
+    assert format_bounded(b["cost_of_goods"], digits=4) == "between US$8.75B and US$35B"
 
 
 def test_slider_ranges_come_from_figures_and_assumptions():
@@ -122,7 +172,9 @@ def test_amd_xai_and_cloud_contracts():
     parts = triangle.xai_raise().set_index("part")
     assert parts.loc["Other equity", "amount"] == pytest.approx(5.5e9)          # 20 − 12.5 − 2
     assert parts["share"].tolist() == pytest.approx([62.5, 10.0, 27.5])
-    assert parts.loc["Other equity", "share_label"] == "at least 27.5%"
+    assert parts.loc["Other equity", "share_label"] == "at least 27.5%"          # [5.5, ∞) / 20
+    assert parts.loc["Debt", "share_label"] == "at most 62.5%"                   # [0, 12.5] / 20: a derived ceiling
+    assert parts.loc["Nvidia equity", "share_label"] == "10%"                    # 2 / 20, exact
     assert triangle.stated_cloud_contracts() == pytest.approx(322.4e9)          # 300 + 22.4
 
 
@@ -144,7 +196,7 @@ def test_deal_flows_keep_qualifiers_and_sources():
 
 def test_sensitivity_sliders_are_bound_and_drive_the_numbers():
     ranges = triangle.slider_ranges()
-    chart = charts.recycling_sensitivity(ranges, 50e9, 10, ["patel-best-partners"])
+    chart = charts.recycling_sensitivity(ranges, 50e9, ["patel-best-partners"])
     spec = chart.vegalite_spec()
     params = {p["name"]: p for p in spec.get("params", [])}
     assert set(params) == {"triangle_margin", "triangle_share", "triangle_equity"}
@@ -162,13 +214,20 @@ def test_sensitivity_sliders_are_bound_and_drive_the_numbers():
     for name in params:   # every slider enters the calculations behind the bars and the headline
         assert any(name in c for c in calculations), name
     assert any("format(" in c for c in calculations)   # and the numbers shown are text made from them
+    # the headline is a point at the sliders and says so; it gives no programme total (unbounded over >= 10 GW)
+    assert any("At these slider settings" in c for c in calculations)
+    assert not any(" over " in c and "GW" in c for c in calculations)
+    # the description keeps the sources' bounds and names the assumption behind the 70% share (35 / 50)
+    assert "equity about US$10B" in chart.description and "(assumption build_cost_per_gw)" in chart.description
+    assert "share of 70%" in chart.description
+    assert "recycles at least about 38.1% of gross profit and keeps at most about US$16.25B" in chart.description
 
 
 def test_every_chart_names_itself_and_its_sources():
     r = triangle.stated_recycling()
     built = [
         charts.deal_flows(triangle.deal_flows(), ["bloomberg-compute-bet"]),
-        charts.recycling_waterfall(triangle.waterfall_frames(), r.kept / r.gross_profit, ["patel-best-partners"]),
+        charts.recycling_waterfall(triangle.waterfall_frame(), ["patel-best-partners"]),
         charts.recycling_heatmap(triangle.sensitivity_grid(), r, 13.125e9, ["patel-best-partners"]),
         charts.xai_raise(triangle.xai_raise(), "US$20B", ["bloomberg-compute-bet"]),
     ]
@@ -191,5 +250,38 @@ def test_recycling_bounds_carry_the_margin_ceiling():
     assert b["share"].low == pytest.approx(10 / 26.25) and math.isinf(b["share"].high) and b["share"].approximate
     assert b["kept"].bound == "at_most" and b["kept"].high == pytest.approx(16.25e9)
     assert b["half"].high == pytest.approx(13.125e9)                       # 0.5 × 26.25
-    waterfall = charts.recycling_waterfall(triangle.waterfall_frames(), 0.619, ["patel-best-partners"])
+    waterfall = charts.recycling_waterfall(triangle.waterfall_frame(), ["patel-best-partners"])
     assert "Nvidia keeps at most about US$16.25B per GW" in str(waterfall.vegalite_spec()["vconcat"][0]["title"])
+
+
+def test_waterfall_words_carry_the_bounds():
+    chart = charts.recycling_waterfall(triangle.waterfall_frame(), ["patel-best-partners"])
+    d = chart.description
+    assert "The equity returned is at least about 38.1% of gross profit" in d         # about 10 / [0, 26.25]
+    assert "Gross profit at most US$26.25B" in d and "Gross profit kept at most about US$16.25B" in d
+    # over at least 10 GW: 35 × 10 = at least 350; about 10 × 10 = at least about 100; profit and kept unbounded
+    assert "revenue is at least US$350B and the equity at least about US$100B" in d
+    assert "gross profit and the profit kept are unbounded" in d
+    footer = " ".join(chart.vegalite_spec()["title"]["text"])
+    assert "up to US$100B ÷ at least 10 GW = at most US$10B per GW" in footer         # [0, 100] / [10, ∞) = [0, 10]
+    # no bar label is a bare number where the value is bounded
+    labels = chart.data.set_index("step")["label"]
+    assert labels["Gross profit"] == "at most US$26.25B" and labels["Equity returned"] == "about US$10B"
+
+
+def test_heatmap_words_carry_the_bounds():
+    r = triangle.stated_recycling()
+    chart = charts.recycling_heatmap(triangle.sensitivity_grid(), r, 13.125e9, ["patel-best-partners"])
+    title = chart.vegalite_spec()["vconcat"][0]["title"]["text"]
+    assert title == "At a 75% margin, half the gross profit is US$13.1B per GW, not about US$10B"   # 26.25 / 2
+    # the outlined cell: up to 75% drawn at 75%, about US$10B, about 10 / 26.25 = about 38%
+    assert "a margin of up to 75%, drawn at its ceiling of 75%, and equity of about US$10B, about 38% of gross profit" \
+        in chart.description
+
+
+def test_xai_chart_says_at_most_for_the_derived_ceiling():
+    chart = charts.xai_raise(triangle.xai_raise(), "US$20B", ["bloomberg-compute-bet"])
+    title = chart.vegalite_spec()["vconcat"][0]["title"]["text"]
+    # 2 / 20 = 10%; [0, 12.5] / 20 = at most 62.5%
+    assert title == "Nvidia's US$2B is 10% of xAI's US$20B raise; debt is at most 62.5%"
+    assert "up to 62.5%" not in chart.description and "at most 62.5%" in chart.description
