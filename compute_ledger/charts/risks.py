@@ -8,7 +8,9 @@ import altair as alt
 import pandas as pd
 
 from ..evidence.fmt import format_value, significant
-from ..analysis.risks import ACTIONS, LAYERS, REVENUE_BASE
+from ..analysis.derived import under_assumptions
+from ..analysis.risks import ACTIONS, LAYERS, REVENUE_BASE, payoffs as payoffs_of_game
+from ..evidence.tables import assumed
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, INK, PALETTE, ROLE_COLORS
 
@@ -155,8 +157,9 @@ def dilemma_chart(matrix: pd.DataFrame, equilibrium: tuple[str, str], dominant: 
     chart = alt.layer(cells, payoff_text, outcome_text).properties(width=420, height=220)
     better = data[data.outcome == "Better for both"].iloc[0]
     eq = data.set_index(["row_action", "col_action"]).loc[equilibrium]
-    title = (f"Both giants {equilibrium[0].split()[0].lower()} ({significant(eq.row_payoff)} each), though restraint "
-             f"pays {significant(better.row_payoff)} each")
+    payoffs = [assumed(f"risks_payoff_{k}", central=True) for k in payoffs_of_game()]
+    title = under_assumptions(f"both giants {equilibrium[0].split()[0].lower()} ({significant(eq.row_payoff)} each), "
+                              f"though restraint pays {significant(better.row_payoff)} each", payoffs)
     return finish(
         chart, name="fig-risks-dilemma", title=title,
         subtitle=(f"Illustrative ordinal payoffs to two AI giants ({significant(data.row_payoff.max())} = best, "

@@ -186,3 +186,4 @@ def test_silicon_table():
     assert table.loc["Compute as a share of cost of revenue", saas] == "33%"     # 5 / (5 + 10)
     assert table.loc["Compute as a share of cost of revenue", ai] == "83%"       # 50 / (50 + 10)
     assert table.loc["Revenue needed for the SaaS gross profit", ai] == "212.5"  # 100 × 85 / 40
+
