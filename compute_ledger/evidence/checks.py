@@ -213,9 +213,9 @@ def _xai_debt_share(f: _Figures) -> Check:
 def _capacity_qualifier(f: _Figures) -> Check:
     a, b = f.qualifier("F002-05"), f.qualifier("F003-04")
     return Check("nvidia-openai-10gw", "cross-source", "Do the two texts bound Nvidia–OpenAI's 10 GW the same way?",
-                 "F002-05 vs F003-04", f"{f.text('F002-05')} (Bloomberg-based) vs {f.text('F003-04')} (Patel)",
+                 "F002-05 vs F003-04", f"{f.text('F002-05')} (Bloomberg-based) vs {f.text('F003-04')} (Best Partners)",
                  "same number, opposite bounds", a == b,
-                 f"The Bloomberg-based digest says {f.text('F002-05')}; the Patel transcript says {f.text('F003-04')}. "
+                 f"The Bloomberg-based digest says {f.text('F002-05')}; the Best Partners transcript says {f.text('F003-04')}. "
                  "The number agrees; the bound does not.")
 
 
@@ -224,8 +224,8 @@ def _oracle_contract(f: _Figures) -> Check:
     return Check("oracle-contract", "cross-source", "Do the texts agree on OpenAI's Oracle contract?",
                  "F002-10 vs F003-02", f"{f.text('F002-10')} vs {f.text('F003-02')}",
                  format_bounded(patel), compatible(patel, bloomberg),
-                 f"Patel's {format_bounded(patel)} fits the Bloomberg-based digest's {f.text('F002-10')}, at its ceiling; "
-                 f"only Patel adds the term ({f.text('F003-01')}).",
+                 f"The Best Partners transcript's {format_bounded(patel)} fits the Bloomberg-based digest's "
+                 f"{f.text('F002-10')}, at its ceiling; only the transcript adds the term ({f.text('F003-01')}).",
                  stated_quantity=bloomberg, computed_quantity=patel)
 
 

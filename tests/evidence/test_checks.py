@@ -123,7 +123,7 @@ def test_a_check_on_bounds_alone_carries_no_quantity(checks):
     ("japan-fx", ["implies about 154 ¥/US$", "reference rate is 150 ¥/US$",
                   "between 140 ¥/US$ and 160 ¥/US$, holds the implied rate"]),
     ("niche-share", ["is US$50B, between about 5× and 50×"]),    # 50 / [1, 10] = [5, 50]
-    ("oracle-contract", ["Patel's US$300B fits the Bloomberg-based digest's up to US$300B, at its ceiling"]),
+    ("oracle-contract", ["The Best Partners transcript's US$300B fits the Bloomberg-based digest's up to US$300B, at its ceiling"]),
 ])
 def test_findings_carry_the_bounds(checks, check_id, words):
     for phrase in words:
