@@ -7,6 +7,7 @@ assumption says so in its own sentence. Tests check each finding's words against
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from . import labs, neoclouds, risks, sovereign, triangle
 from .derived import UNDER_ASSUMPTIONS
 from .disagreements import figure_trust, witness
 from ..evidence.checks import consistency_checks
-from ..evidence.fmt import format_bounded, format_value, join_names
+from ..evidence.fmt import format_bounded, format_range, format_value, join_names
 from ..evidence.quantity import Bounded, exact, leader
 from ..evidence.tables import assumed, bounded, claim_attribution, entity_names, figure, figure_text, load
 from ..paths import DATA
@@ -64,7 +65,8 @@ def nvidia_recycling(data_dir: Path = DATA) -> Finding:
             f"profit, and keeps {format_bounded(kept, digits=4)} a unit; the transcript's \"half\" would be "
             f"{format_bounded(transcript_half)}. The book reads a unit as one gigawatt, its own inference from the deal's "
             "size; the transcript does not say so.")
-    return Finding("nvidia", f"Nvidia puts {format_bounded(share, 'percent')} of its gross profit back into OpenAI",
+    return Finding("nvidia", f"Nvidia puts {format_bounded(share, 'percent')} of the gross profit on each unit of the "
+                   "deal back into OpenAI",
                    text, values,
                    (("The compute triangle", "chapters/compute-triangle.ipynb"),))
 
@@ -78,7 +80,7 @@ def oracle_bill(data_dir: Path = DATA) -> Finding:
             f"{format_bounded(average)}. The Bloomberg-based digest's {figure_text('F002-10', data_dir)} over a "
             f"{digest_term} term sets no floor on any year. {_capital(claim_attribution('C002-31', data_dir))} adds "
             "that Oracle's growth rides on OpenAI's ability to pay.")
-    return Finding("oracle", f"OpenAI's Oracle bill is {format_bounded(average)} in the Best Partners transcript", text,
+    return Finding("oracle", f"OpenAI's Oracle bill averages {format_bounded(average)} in the Best Partners transcript", text,
                    {"total": total, "term": term, "average": average, "digest_total": digest_total},
                    (("The compute triangle", "chapters/compute-triangle.ipynb"), ("The neoclouds", "chapters/neoclouds.ipynb")))
 
@@ -92,19 +94,16 @@ def token_count(data_dir: Path = DATA) -> Finding:
     tokens = {names[e]: bounded(f, data_dir) for e, f in TOKEN_FIGURES.items()}
     first = leader(tokens)
     others = [n for n in tokens if n != first]
-    before, after = bounded(labs.ANTHROPIC_REVENUE_BEFORE, data_dir), bounded(labs.ANTHROPIC_REVENUE_AFTER, data_dir)
-    growth = after / before
-    stated = join_names([f"{n} {format_bounded(q)}" for n, q in tokens.items()])
+    stated = join_names([f"{names[e]} {figure_text(f, data_dir)}" for e, f in TOKEN_FIGURES.items()])
     four_labs = [names[e] for e in load("claims", data_dir).set_index("claim_id").loc[FOUR_LABS_CLAIM, "entities"].split(";")]
     missing = [n for n in four_labs if n not in tokens]
     headline = (f"{first} leads {join_names(others)} on the OpenRouter token count Baker cites" if first
                 else "No lab leads the OpenRouter token count Baker cites across its ranges")
     text = (f"{_capital(claim_attribution('C000-24', data_dir))}: on OpenRouter {stated} (time window not given). "
-            f"The count gives no figure for {join_names(missing)}, so it ranks no one against {'it' if len(missing) == 1 else 'them'}. "
-            f"Anthropic's revenue grew {format_bounded(growth)} ({figure_text(labs.ANTHROPIC_REVENUE_BEFORE, data_dir)} to "
-            f"{figure_text(labs.ANTHROPIC_REVENUE_AFTER, data_dir)}, dates not given).")
-    return Finding("tokens", headline, text, {**tokens, "anthropic_growth": growth},
-                   (("The four labs", "chapters/four-labs.ipynb"),))
+            f"The count gives no figure for {join_names(missing)}, so it says nothing of "
+            f"{'its' if len(missing) == 1 else 'their'} position; and OpenRouter, the digest notes, handles only a small "
+            "part of the API market.")
+    return Finding("tokens", headline, text, tokens, (("The four labs", "chapters/four-labs.ipynb"),))
 
 
 def gpu_payback(data_dir: Path = DATA) -> Finding:
@@ -124,15 +123,14 @@ def japan_pledge(data_dir: Path = DATA) -> Finding:
     rate = sovereign.digest_rate(data_dir)
     market = assumed("jpy_per_usd", data_dir)
     inside = market.low <= rate.low and rate.high <= market.high
-    china = bounded("F003-12", data_dir)
     verdict = "inside" if inside else "outside"
     text = (f"The Bloomberg-based digest's writer puts a pledge of {figure_text('F002-24', data_dir)} at "
             f"{figure_text('F002-25', data_dir)}, which implies {format_bounded(rate)}. "
-            f"{UNDER_ASSUMPTIONS}, market rates lie {format_bounded(market)}, and the implied rate is {verdict} "
-            f"that range. China's cumulative push is put at {format_bounded(china)} "
-            f"({claim_attribution('C003-15', data_dir)}).")
+            f"{UNDER_ASSUMPTIONS}, the market rate lies in a range of "
+            f"{format_range(market.low, market.high, 'JPY_per_USD')} (data/assumptions.csv, not a source), and the "
+            f"implied rate is {verdict} it, so the digest's dollar figure is a fair conversion of its yen ceiling.")
     headline = f"Japan's pledge converts at a rate {verdict} the book's assumed market range"
-    return Finding("japan", headline, text, {"yen": yen, "usd": usd, "rate": rate, "market": market, "china": china},
+    return Finding("japan", headline, text, {"yen": yen, "usd": usd, "rate": rate, "market": market},
                    (("Sovereign AI", "chapters/sovereign-ai.ipynb"),))
 
 
@@ -186,7 +184,7 @@ def xai_debt(data_dir: Path = DATA) -> Finding:
 def silicon_intensity(data_dir: Path = DATA) -> Finding:
     ai_margin, ai_compute, saas_margin, saas_compute = (bounded(i, data_dir) for i in ("F004-50", "F004-51", "F004-48", "F004-49"))
     multiple = saas_margin / ai_margin
-    text = (f"{_capital(claim_attribution('C004-32', data_dir))}: his AI company spends "
+    text = (f"{_capital(claim_attribution('C004-32', data_dir))}: an AI company spends "
             f"{format_bounded(ai_compute, 'percent')} of revenue on compute at a {format_bounded(ai_margin, 'percent')} "
             f"gross margin, against {format_bounded(saas_compute, 'percent')} and {format_bounded(saas_margin, 'percent')} "
             f"for software; it needs {format_bounded(multiple, digits=4)} the revenue to earn the same gross profit.")
@@ -195,18 +193,28 @@ def silicon_intensity(data_dir: Path = DATA) -> Finding:
                     "saas_compute": saas_compute, "multiple": multiple}, (("Risks", "chapters/risks.ipynb"),))
 
 
+def _texts_of(inputs: str, data_dir: Path) -> set[str]:
+    """The sources whose figures a check's inputs name ('F002-19 + F002-20 vs F002-18' -> {'bloomberg-compute-bet'})."""
+    return {figure(f, data_dir).source_id for f in re.findall(r"F\d{3}-\d{2}", inputs)}
+
+
 def contradictions(data_dir: Path = DATA) -> Finding:
     checks = consistency_checks(data_dir)
     case, cloud, stated = (bounded(i, data_dir) for i in ("F002-31", "F002-32", "F002-33"))
     gap = case - cloud
-    failed = exact(float((~checks["consistent"]).sum()), "count", "derived")
+    failing = checks[~checks["consistent"]]
+    across = sum(len(_texts_of(i, data_dir)) > 1 for i in failing["inputs"])
+    inside = exact(float(len(failing) - across), "count", "derived")
+    between = exact(float(across), "count", "derived")
     total = exact(float(len(checks)), "count", "derived")
     text = (f"Microsoft's AI lead is stated as {format_bounded(stated, 'percentage_points')} "
             f"({claim_attribution('C002-23', data_dir)}), but the same sentence's shares differ by "
-            f"{format_bounded(gap, 'percentage_points')}; {format_bounded(failed)} of {format_bounded(total)} "
-            "consistency checks fail.")
+            f"{format_bounded(gap, 'percentage_points')}. Of {format_bounded(total)} consistency checks, "
+            f"{format_bounded(inside)} fail inside one text and {format_bounded(between)} "
+            f"{'sets' if across == 1 else 'set'} two texts against each other.")
     return Finding("contradictions", "The sources contradict themselves in places", text,
-                   {"stated_gap": stated, "computed_gap": gap, "failed": failed, "checks": total},
+                   {"stated_gap": stated, "computed_gap": gap, "failed_inside": inside, "failed_between": between,
+                    "checks": total},
                    (("Where the sources disagree", "chapters/where-sources-disagree.ipynb"),))
 
 
@@ -241,13 +249,14 @@ def rack_step(data_dir: Path = DATA) -> Finding:
 
 def scaling(data_dir: Path = DATA) -> Finding:
     multiple = bounded("F003-13", data_dir)
-    text = (f"{_capital(claim_attribution('C003-43', data_dir))}: scaling laws show no diminishing returns, and the "
-            f"next stage may need {format_bounded(multiple)} the compute (a forecast). In the Silicon Valley digest "
-            f"({claim_attribution('C001-30', data_dir)}) he explains GPT-4.5's failure by over-parameterisation and, in "
-            f"{claim_attribution('C001-31', data_dir)}'s own conclusion, a shortage of data: more compute is not "
-            "enough on its own.")
-    return Finding("scaling", f"Patel says the next stage may need {format_bounded(multiple)} the compute, yet "
-                   "explains GPT-4.5's failure by over-parameterisation, not too little compute", text, {"compute_multiple": multiple},
+    text = (f"{_capital(claim_attribution('C003-43', data_dir))}: he thinks scaling laws will not meet diminishing "
+            f"returns, and the next stage may need {format_bounded(multiple)} the compute (a forecast); the same summary "
+            "adds that a bigger model is not a smarter one, and that scale alone falls into over-parameterisation. "
+            f"In the Silicon Valley digest ({claim_attribution('C001-30', data_dir)}) he explains GPT-4.5's failure "
+            f"the same way, and {claim_attribution('C001-31', data_dir)}'s own conclusion adds a shortage of data. "
+            "Read together, the call is for more compute, not for bigger models alone.")
+    return Finding("scaling", f"The next stage may need {format_bounded(multiple)} the compute, but not bigger models "
+                   "alone: Patel's forecast and his reading of GPT-4.5 fit together", text, {"compute_multiple": multiple},
                    (("Models", "chapters/models.ipynb"), ("Where the sources disagree", "chapters/where-sources-disagree.ipynb")))
 
 
