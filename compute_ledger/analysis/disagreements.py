@@ -93,10 +93,23 @@ def witness(source_id: str, data_dir: Path = DATA) -> str:
     return source.speakers.split(";")[0].strip()
 
 
+def claim_witness(claim_id: str, data_dir: Path = DATA) -> str:
+    """Whose knowledge a claim reports: its source's witness, or, for the writer's own narration, the writer.
+
+    A digest's narration (its writer's framing or conclusion) reports no interview and no outlet: it is the
+    writer's own reading, a witness of its own and never the speaker's or Bloomberg's.
+    """
+    claims = load("claims", data_dir).set_index("claim_id")
+    claim = claims.loc[claim_id]
+    if claim.voice != "narration":
+        return witness(claim.source_id, data_dir)
+    source = load("sources", data_dir).set_index("source_id").loc[claim.source_id]
+    return f"the writer of {source.document}" if source.writer == "digest writer" else f"the {source.writer}"
+
+
 def witnesses(claim_ids: list[str], data_dir: Path = DATA) -> list[str]:
     """The distinct witnesses behind some claims, in first-mention order."""
-    claims = load("claims", data_dir).set_index("claim_id")
-    return list(dict.fromkeys(witness(claims.loc[c, "source_id"], data_dir) for c in claim_ids))
+    return list(dict.fromkeys(claim_witness(c, data_dir) for c in claim_ids))
 
 
 @dataclass(frozen=True)
@@ -299,15 +312,18 @@ def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
     values = load("figures", data_dir).set_index("figure_id")["value_low"]
     text = {name: figure_text(figure_id, data_dir) for name, figure_id in {
         "disagree_stargate": "F000-36", "disagree_oracle_bbg": "F002-10", "disagree_oracle_patel": "F003-02",
-        "disagree_oracle_term": "F003-01", "disagree_oracle_gw": "F002-11", "disagree_gw_bbg": "F002-05",
+        "disagree_oracle_gw": "F002-11", "disagree_gw_bbg": "F002-05",
         "disagree_gw_patel": "F003-04", "disagree_next_compute": "F003-13", "disagree_ms_ai": "F002-31",
         "disagree_ms_cloud": "F002-32", "disagree_ms_gap": "F002-33", "disagree_equity": "F003-05",
         "disagree_anthropic_before": "F004-21", "disagree_anthropic_after": "F004-22", "disagree_openai_revenue": "F004-23",
-        "disagree_openai_no_profit": "F001-10", "disagree_saas_margin": "F004-48", "disagree_saas_compute": "F004-49",
+        "disagree_saas_margin": "F004-48", "disagree_saas_compute": "F004-49",
         "disagree_ai_margin": "F004-50", "disagree_ai_compute": "F004-51", "disagree_china_total": "F003-12",
         "disagree_essay_low": "F004-35", "disagree_essay_high": "F004-36",
     }.items()}
     periods = load("figures", data_dir).set_index("figure_id")["period"]
+    # 五年內 is a term, 'within five years', which the figure's period column words as the source does
+    text["disagree_oracle_term"] = periods["F003-01"]
+    text["disagree_openai_no_profit"] = periods["F001-10"]
     text["disagree_interview_date"] = periods["F000-06"]
     text["disagree_zuckerberg_date"] = periods["F000-07"]
     text["disagree_sv_published"] = load("sources", data_dir).set_index("source_id").loc["patel-silicon-valley", "published"]
@@ -326,7 +342,7 @@ def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
         "disagree_checks": str(len(checks)),
         "disagree_failed": str(int((~checks["consistent"]).sum())),
         "disagree_figures": str(len(trust)),
-        "disagree_single_share": format_value(100 * (trust["trust"] == "single statement").mean(), "percent", 2),
+        "disagree_single_share": format_value(100 * (trust["trust"] == "single statement").mean(), "percent"),
         "disagree_contradicted": str(int((trust["trust"] == "contradicted by a check").sum())),
         "disagree_corroborated": str(int((trust["trust"] == "corroborated").sum())),
         "disagree_ms_computed": by_id.loc["microsoft-gap", "computed"],

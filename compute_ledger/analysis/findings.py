@@ -112,7 +112,7 @@ def gpu_payback(data_dir: Path = DATA) -> Finding:
               ("gpu_capex", "gpu_hour_price", "gpu_utilisation", "gpu_opex_share", "gpu_useful_life")}
     text = (f"{UNDER_ASSUMPTIONS} (central values from data/assumptions.csv; the sources give no GPU prices or costs), "
             f"a rented GPU pays back in {numbers['neoclouds_payback_years']} against a useful life of "
-            f"{numbers['neoclouds_life']}; give the first year free, as Patel says Oracle and CoreWeave do, and never "
+            f"{numbers['neoclouds_life']}; give the first year free, as Oracle and CoreWeave do in the Best Partners host's summary of Patel, and never "
             f"recover it, and the GPU ends its life at {numbers['neoclouds_never_cash_end']}.")
     return Finding("payback", f"{UNDER_ASSUMPTIONS}, a rented GPU barely pays for itself before it ages", text,
                    inputs, (("The neoclouds", "chapters/neoclouds.ipynb"),))

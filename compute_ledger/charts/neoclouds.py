@@ -267,6 +267,8 @@ def payback(p: PaybackInputs, ranges: pd.DataFrame, basis: Mapping[str, Bounded]
     verdict = "inside" if max(base_paid, base_free) <= life else "beyond"
     data = pd.DataFrame({"parameter": ranges.index, "assumption_id": ranges["assumption_id"], "value": ranges["value"],
                          "low": ranges["low"], "high": ranges["high"], "unit": ranges["unit"]})
+    paid_words = (f"both pay back in {significant(base_paid)} months" if significant(base_paid) == significant(base_free)
+                  else f"they pay back in {significant(base_paid)} and {significant(base_free)} months")
     return finish(
         chart, name="fig-neoclouds-payback",
         title=under_assumptions(f"a rented GPU pays back in {significant(base_paid)} months, {verdict} its "
@@ -276,11 +278,11 @@ def payback(p: PaybackInputs, ranges: pd.DataFrame, basis: Mapping[str, Bounded]
         data=data,
         notes=["Assumption: every slider is a row of data/assumptions.csv and moves only across that row's low–high: "
                + slider_ranges(ranges) + ".",
-               "Reported: only the free window's length, 首年 (the first year), is Patel's (F003-11); the sources give "
+               "Reported: only the free window's length, 首年 (the first year), comes from the Best Partners host's summary of Patel (F003-11); the sources give "
                "no price, cost, repayment share or repayment term."],
         description=(f"Interactive line chart of one GPU's cumulative cash by month, paid from month one and with a free first "
-                     f"year whose fees are repaid later. At the central assumptions both pay back in {significant(base_paid)} and "
-                     f"{significant(base_free)} months, against a useful life of {significant(life)} months. Sliders change "
+                     f"year whose fees are repaid later. At the central assumptions {paid_words}, against a useful life of "
+                     f"{significant(life)} months. Sliders change "
                      "the capital cost, hourly price, utilization, operating costs, useful life and the repayment of the free year."),
     )
 

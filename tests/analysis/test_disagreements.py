@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from compute_ledger.analysis import disagreements as d
+from compute_ledger.evidence.tables import load
 
 STRENGTH, WEAKNESS, LEADER, BEHIND = "names a strength", "names a weakness or failure", "ranks it among the leaders", "ranks it behind the leaders"
 SUCCESS, TROUBLE, NEUTRAL = "forecasts success", "forecasts trouble", "describes without judging"
@@ -74,12 +75,22 @@ def test_two_texts_of_one_speaker_are_one_witness():
 
 
 def test_a_tension_inside_one_speaker_has_one_witness_and_a_corroboration_more_than_one():
+    claims = load("claims").set_index("claim_id")
     for item in d.TENSIONS:
         count = d.independent_witnesses(item.tension_id)
-        if item.kind == "inside one witness":
-            assert len(set(d.witnesses(list(item.sides[0].claim_ids) + list(item.sides[1].claim_ids)))) == 1, item.tension_id
+        if item.kind == "inside one witness":  # one person behind both sides' texts (a writer's aside aside)
+            cited = list(item.sides[0].claim_ids) + list(item.sides[1].claim_ids)
+            assert len({d.witness(claims.loc[c, "source_id"]) for c in cited}) == 1, item.tension_id
         else:
             assert count >= 2, item.tension_id
+
+
+def test_a_writers_narration_is_the_writers_own_witness():
+    # C002-35 ('investor' partner) is the Bloomberg-based digest's writer's narration, C003-03 the host's
+    assert d.claim_witness("C002-35") == "the writer of the Bloomberg-based digest"
+    assert d.claim_witness("C003-03") == "the Best Partners host"
+    assert d.claim_witness("C002-08") == "Bloomberg's reporting, as rewritten"     # reported
+    assert d.claim_witness("C003-04") == "Dylan Patel"                             # paraphrased
 
 
 # --- The checks as bounded ratios -------------------------------------------------------------------------

@@ -204,7 +204,7 @@ def test_payback_chart_says_every_slider_is_an_assumption_and_the_window_is_pate
                  "opex (% of revenue) 15–50%", "useful life 2–6 years", "free-year fees repaid 0–100%",
                  "repayment term 1–4 years"):                      # the ranges of SLIDER_RANGES, as printed
         assert text in footer
-    assert "only the free window's length, 首年 (the first year), is Patel's (F003-11)" in footer
+    assert "only the free window's length, 首年 (the first year), comes from the Best Partners host's summary of Patel (F003-11)" in footer
     assert "every slider is an assumption" in spec["vconcat"][0]["title"]["subtitle"]
 
 
