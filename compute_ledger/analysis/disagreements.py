@@ -202,7 +202,7 @@ def tension_witness_cells(data_dir: Path = DATA) -> pd.DataFrame:
     for item in TENSIONS:
         ids = [c for side in item.sides for c in side.claim_ids]
         for name in witnesses(ids, data_dir):
-            mine = [c for c in ids if witness(claims.loc[c, "source_id"], data_dir) == name]
+            mine = [c for c in ids if claim_witness(c, data_dir) == name]
             rows.append({"tension_id": item.tension_id, "question": item.question, "kind": item.kind, "witness": name,
                          "source_id": claims.loc[mine[0], "source_id"], "claims": ", ".join(mine)})
     return pd.DataFrame(rows)

@@ -143,3 +143,12 @@ def test_widest_miss_is_decided_across_the_intervals(ratios):
                                 "ratio_low": [1.5, 2.0], "ratio_high": [3.0, 2.5]})
     assert d.widest_miss(overlapping) is None          # 1.5–3 and 2–2.5 overlap: neither is surely wider
     assert d.widest_miss(overlapping.assign(consistent=True)) is None  # nothing fails
+
+
+def test_every_tension_claim_sits_in_exactly_one_witness_cell():
+    cells = d.tension_witness_cells()
+    for item in d.TENSIONS:
+        listed = [c for cell in cells[cells.tension_id == item.tension_id]["claims"] for c in cell.split(", ")]
+        assert sorted(listed) == sorted(c for side in item.sides for c in side.claim_ids), item.tension_id
+    ten = cells[cells.tension_id == "ten-gigawatts"].set_index("witness")["claims"]
+    assert ten["the Best Partners host"] == "C003-03"          # the host's narration, not Patel's words
