@@ -154,9 +154,11 @@ KIND_COLORS = {"across witnesses": ROLE_COLORS["negative"], "inside one witness"
 def tensions_map(cells: pd.DataFrame) -> LedgerChart:
     """Each tension by the witnesses it rests on, coloured by kind: the independence rule at a glance."""
     questions = list(dict.fromkeys(cells["question"]))
-    witnesses = list(dict.fromkeys(cells["witness"]))
+    # the people and the outlet first, then the writers whose own narration some positions rest on
+    witnesses = sorted(dict.fromkeys(cells["witness"]), key=lambda w: w.startswith("the "))
     base = alt.Chart(cells).encode(
-        x=alt.X("witness:N", sort=witnesses, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=220)),
+        x=alt.X("witness:N", sort=witnesses, title=None,
+                axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left", labelLimit=230)),
         y=alt.Y("question:N", sort=questions, title=None, axis=alt.Axis(labelLimit=320)))
     dots = base.mark_circle(size=320).encode(
         color=alt.Color("kind:N", title="Kind", scale=alt.Scale(domain=list(KIND_COLORS), range=list(KIND_COLORS.values()))),
