@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..evidence.fmt import format_value
-from ..evidence.tables import figure, figure_text, load
+from ..evidence.tables import claim_attribution, figure, figure_text, load
 from ..paths import DATA
 
 RACK = (("weight", "F004-27", "F004-28"), ("power", "F004-29", "F004-30"))
@@ -38,7 +38,8 @@ CONSTRAINTS = (
     ("Power conversion", "Solid-state transformers step high-voltage AC down to chip-level DC more efficiently", ("C003-19",)),
     ("Interconnect", "Longer contexts drive memory demand: memory sharing, optics, reliability at the limit", ("C003-49",)),
     ("Coherence", "Keeping 100,000-GPU clusters coherent is top-tier systems engineering", ("C000-44", "C000-11", "C000-12")),
-    ("Uptime", "Operators differ threefold in uptime; many ran for cost, not performance", ("C000-13", "C000-45")),
+    ("Uptime", "In Baker's hypothetical, operators differ threefold in uptime; many ran for cost, not performance",
+     ("C000-13", "C000-45")),
     ("Who can build", "Only giants such as TSMC, Nvidia and Amphenol can carry the frontier's supply chain", ("C003-20", "C003-50")),
     ("Unit of output", "The AI factory's product is intelligence, counted in tokens per unit of power", ("C003-51", "C003-21")),
     ("Where next", "Edge devices could leave US$50B data centers with spare capacity; space data centers may change the economics",
@@ -58,6 +59,21 @@ def rack_step(data_dir: Path = DATA) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def stated_by(claim_id: str, data_dir: Path = DATA) -> str:
+    """Who states a figure, for a chart row: the source's short name, unless the line is the writer's own
+    narration in a text named for a speaker ('Patel, Best Partners'), where it is the writer's: 'Best Partners
+    host (narration)'. C003-03, the Nvidia–OpenAI at least 10 GW, is the host's narration, not Patel's."""
+    claims = load("claims", data_dir).set_index("claim_id")
+    sources = load("sources", data_dir).set_index("source_id")
+    claim = claims.loc[claim_id]
+    source = sources.loc[claim.source_id]
+    if claim.voice == "narration" and claim.speaker == source.writer:
+        if source.writer == "digest writer":   # several texts share the word; name the text
+            return f"{source.short_name} (digest writer's narration)"
+        return f"{source.writer} (narration)"
+    return str(source.short_name)
+
+
 def capacity(data_dir: Path = DATA) -> pd.DataFrame:
     """Gigawatt programmes with their bound in words; the same Nvidia programme appears once per source."""
     rows = []
@@ -65,7 +81,8 @@ def capacity(data_dir: Path = DATA) -> pd.DataFrame:
         row = figure(figure_id, data_dir)
         rows.append({"figure_id": figure_id, "programme": label, "gw": float(row.value_low),
                      "qualifier": row.qualifier, "bound": BOUND_WORDS[row.qualifier], "text": figure_text(figure_id, data_dir),
-                     "source_id": row.source_id, "source": row.short_name, "speaker": row.speaker, "claim_id": row.claim_id})
+                     "source_id": row.source_id, "source": stated_by(row.claim_id, data_dir), "speaker": row.speaker,
+                     "claim_id": row.claim_id})
     return pd.DataFrame(rows)
 
 
@@ -102,13 +119,15 @@ def uptime(data_dir: Path = DATA) -> pd.DataFrame:
 
 
 def constraints(data_dir: Path = DATA) -> pd.DataFrame:
+    """Each constraint with whose words it is: 'Dylan Patel, as summarised by the Best Partners host', not
+    'Dylan Patel', for a line that reaches us only through the host's summary."""
     claims = load("claims", data_dir).set_index("claim_id")
     names = load("sources", data_dir).set_index("source_id")["short_name"]
     rows = []
     for area, statement, ids in CONSTRAINTS:
         cited = claims.loc[list(ids)]
         rows.append({"Area": area, "What the sources say": statement,
-                     "Speakers": "; ".join(dict.fromkeys(cited["speaker"])),
+                     "Speakers": "; ".join(dict.fromkeys(claim_attribution(c, data_dir) for c in ids)),
                      "Sources": "; ".join(dict.fromkeys(cited["source_id"].map(names))), "Claims": ", ".join(ids)})
     return pd.DataFrame(rows)
 

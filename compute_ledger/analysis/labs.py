@@ -288,7 +288,7 @@ STATED_POSITIONS = {
     ("apple", "Patel"): (4, "Behind: the obvious 'loser' (the digest's word), structurally behind",
                          ("C001-27", "C001-13")),
 }
-# Patel's later lab notes in the Best Partners transcript (seed 003): notes, not ranks.
+# Patel's lab notes in the Best Partners transcript (seed 003, undated), as its host summarises them: notes, not ranks.
 PATEL_NOTES = {
     "openai": ("Leads technically, strong at binding capital; profit-sharing talks with Microsoft", ("C003-37",)),
     "anthropic": ("Aims at the {F003-16} software market; revenue grows faster than OpenAI's", ("C003-26",)),
@@ -345,7 +345,7 @@ def positions_table(data_dir: Path = DATA) -> pd.DataFrame:
             entry = long.loc[(lab, analyst)]
             row[headers[analyst]] = entry.wording + (f" ({entry.claims})" if entry.claims else "")
         note = PATEL_NOTES.get(lab)
-        row["Patel (Best Partners notes, undated)"] = _cell(note[0], note[1], data_dir) if note else "No note"
+        row["Patel, as the Best Partners host summarises him (undated)"] = _cell(note[0], note[1], data_dir) if note else "No note"
         row["Patel vs Baker"] = shifts.loc[lab, "shift"]
         rows.append(row)
     return pd.DataFrame(rows)

@@ -7,13 +7,14 @@ they assert, so that the chapter can set agreeing and disagreeing voices side by
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from ..evidence.fmt import format_value
-from ..evidence.tables import figure, figure_text, load
+from ..evidence.tables import claim_attribution, figure, figure_text, load
 from ..paths import DATA
 
 # The turn from scale to reasoning, in the order the sources date it.
@@ -42,8 +43,8 @@ class Thesis:
 
 
 THESES = (
-    Thesis("Does scaling still pay?", "No diminishing returns yet; the next stage may need 10× the compute, and pay for it",
-           ("C003-43", "C003-17")),
+    Thesis("Does scaling still pay?", "Patel thinks scaling will not meet diminishing returns (a view, not a "
+           "measurement); the next stage may need {F003-13} the compute, and pay for it", ("C003-43", "C003-17")),
     Thesis("Does scaling still pay?", "Scaling laws matter but are hard to predict: behaviour changes with scale",
            ("C000-70",)),
     Thesis("Does scaling still pay?", "Bigger is not smarter: pure scale falls into over-parameterisation",
@@ -65,6 +66,7 @@ THESES = (
     Thesis("What comes next?", "Every engineering choice trades latency against capacity",
            ("C003-44",)),
 )
+_FIGURE = re.compile(r"\{(F\d{3}-\d{2})\}")
 TALENT_CLAIMS = ("C000-46", "C000-71", "C001-34", "C001-04", "C003-52", "C003-22")
 
 
@@ -95,14 +97,20 @@ def talent_money(data_dir: Path = DATA) -> pd.DataFrame:
 
 
 def theses(data_dir: Path = DATA) -> pd.DataFrame:
-    """Each thesis with its speakers and sources, as the claims record them."""
+    """Each thesis with whose words it is and its sources, as the claims record them.
+
+    `speakers` is each claim's attribution ('Dylan Patel, as summarised by the Best Partners host'), so a
+    line that reaches us only through a host's or writer's summary says so; a {figure id} in a thesis is
+    the figure as the book prints it.
+    """
     claims = load("claims", data_dir).set_index("claim_id")
     names = load("sources", data_dir).set_index("source_id")["short_name"]
     rows = []
     for item in THESES:
         cited = claims.loc[list(item.claim_ids)]
-        rows.append({"question": item.question, "thesis": item.thesis,
-                     "speakers": "; ".join(dict.fromkeys(cited["speaker"])),
+        thesis = _FIGURE.sub(lambda m: figure_text(m.group(1), data_dir), item.thesis)
+        rows.append({"question": item.question, "thesis": thesis,
+                     "speakers": "; ".join(dict.fromkeys(claim_attribution(c, data_dir) for c in item.claim_ids)),
                      "sources": "; ".join(dict.fromkeys(cited["source_id"].map(names))),
                      "claim_ids": ", ".join(item.claim_ids)})
     return pd.DataFrame(rows)
@@ -113,6 +121,15 @@ def claim_ids() -> list[str]:
     used = [c for item in THESES for c in item.claim_ids] + list(TALENT_CLAIMS)
     used += [figure(f).claim_id for f, _ in TIMELINE + EXPERIMENT_SCALE + TALENT_MONEY]
     return list(dict.fromkeys(used))
+
+
+def within(figure_id: str, data_dir: Path = DATA) -> str:
+    """A horizon the source gives as 十年內 ('within ten years', qualifier up_to) in the words it uses: 'within 10
+    years', not 'up to 10 years'. Any other qualifier is refused rather than reworded."""
+    row = figure(figure_id, data_dir)
+    if row.qualifier != "up_to" or row.unit not in ("years", "months", "weeks", "days"):
+        raise ValueError(f"{figure_id} is not a horizon stated as 'within' ({row.qualifier}, {row.unit})")
+    return "within " + format_value(float(row.value_low), row.unit)
 
 
 def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
@@ -138,7 +155,7 @@ def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
         "models_meta_example_low": figure_text("F001-12", data_dir),
         "models_meta_example_high": figure_text("F001-13", data_dir),
         "models_utilisation_gain": figure_text("F003-14", data_dir),
-        "models_asi_horizon": figure_text("F004-02", data_dir),
+        "models_asi_horizon": within("F004-02", data_dir),
         "models_zuckerberg_date": figure("F000-07", data_dir).period,
         "models_meta_rank": figure_text("F000-08", data_dir),
         "models_asi_value": figure_text("F004-25", data_dir),

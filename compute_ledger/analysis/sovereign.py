@@ -2,7 +2,7 @@
 
 The seeds describe three national approaches in a few sentences each: Japan's dated yen pledge
 (Bloomberg-based digest), China's cumulative state investment and the US's market-driven model
-(Patel, Best Partners transcript), and China's chip constraint (Baker, AINEXT digest). Only Japan's
+(Patel, as the Best Partners host summarises him), and China's chip constraint (Baker, AINEXT digest). Only Japan's
 and China's come with money, in different currencies and on different bases (a pledge "up to" a
 ceiling by a deadline against a cumulative total with no period). The functions here convert,
 spread and compare them, and label every derived number as derived.
@@ -152,7 +152,7 @@ def programs(data_dir: Path = DATA) -> pd.DataFrame:
          "figure_ids": f"{JAPAN_PLEDGE_JPY}; {JAPAN_PLEDGE_USD}"},
         {"label": f"Japan's pledge at an assumed {significant(fx.value)} ¥/US$", "entity": "japan",
          "status": STATUS_DERIVED, "usd": at_ref, "usd_low": at_low, "usd_high": at_high,
-         "text": f"{at_ref_words} ({japan_usd_range(data_dir)})",
+         "text": f"{at_ref_words} ({japan_usd_range(data_dir)} across the assumed rates)",
          "figure_ids": f"{JAPAN_PLEDGE_JPY}; assumption {FX_ASSUMPTION}"},
         {"label": "China: cumulative state investment", "entity": "china", "status": STATUS_REPORTED,
          "usd": value(CHINA_CUMULATIVE, data_dir), "usd_low": nan, "usd_high": nan,
@@ -181,19 +181,21 @@ def grid_rule(data_dir: Path = DATA) -> pd.DataFrame:
     """
     cut = value(GRID_CUT, data_dir)
     kept = exact(1, "times") - bounded(GRID_CUT, data_dir)
+    # The Nvidia–OpenAI build is stated twice, bounded opposite ways: a floor in the Best Partners host's
+    # narration, a ceiling in the Bloomberg-based digest. Each gets its own row, so each keeps its bound.
     builds = [
-        ("Nvidia–OpenAI data centers", NVIDIA_OPENAI_GW,
-         f"{figure_text(NVIDIA_OPENAI_GW, data_dir)} (Best Partners host); {figure_text(NVIDIA_SYSTEMS_GW, data_dir)} (Bloomberg-based digest)"),
-        ("OpenAI's AMD GPU deployment", AMD_OPENAI_GW, figure_text(AMD_OPENAI_GW, data_dir)),
-        ("Oracle's Stargate build-out", ORACLE_STARGATE_GW, figure_text(ORACLE_STARGATE_GW, data_dir)),
+        ("Nvidia–OpenAI build (Best Partners host)", NVIDIA_OPENAI_GW, "the Best Partners host"),
+        ("Nvidia–OpenAI build (Bloomberg-based digest)", NVIDIA_SYSTEMS_GW, "the Bloomberg-based digest"),
+        ("OpenAI's AMD GPU deployment", AMD_OPENAI_GW, "the Bloomberg-based digest"),
+        ("Oracle's Stargate build-out", ORACLE_STARGATE_GW, "the Bloomberg-based digest"),
     ]
     rows = []
-    for label, figure_id, stated_text in builds:
+    for label, figure_id, stated_by in builds:
         stated = value(figure_id, data_dir)
         left = remaining_after_cut(stated, cut)
-        # the words come from the stated bound: 'at least 10 GW' leaves at least 5 GW, 'up to 6 GW' at most 3 GW
-        rows.append({"build": label, "figure_id": figure_id, "stated_gw": stated, "stated_text": stated_text,
-                     "cut_percent": cut, "available_gw": left,
+        # the words come from the stated bound: 'at least 10 GW' leaves at least 5 GW, 'up to 10 GW' at most 5 GW
+        rows.append({"build": label, "figure_id": figure_id, "stated_by": stated_by, "stated_gw": stated,
+                     "stated_text": figure_text(figure_id, data_dir), "cut_percent": cut, "available_gw": left,
                      "available_text": format_bounded(bounded(figure_id, data_dir) * kept, "GW")})
     return pd.DataFrame(rows)
 
@@ -264,10 +266,12 @@ def japan_pledge_at_digest_rate(data_dir: Path = DATA) -> Bounded:
 
 
 def japan_usd_range(data_dir: Path = DATA) -> str:
-    """The pledge across the assumed rate range, in words: 'a ceiling of US$62.5B–71.4B' (the yen is up to ¥10T)."""
+    """The pledge across the assumed rate range, in words: 'at most US$62.5B–71.4B' (the yen is up to ¥10T, so at
+    each rate the dollar figure is a ceiling, and the ceiling itself runs from US$62.5B at 160 ¥/US$ to US$71.4B at
+    140). The prose says the range is the rate's ("depending on the rate")."""
     fx = assumption(FX_ASSUMPTION, data_dir)
     pledge = bounded(JAPAN_PLEDGE_JPY, data_dir)
-    words = "a ceiling of " if pledge.bound == "at_most" else ""
+    words = "at most " if pledge.bound == "at_most" else ""
     return words + format_range(to_usd(pledge.high, fx.high), to_usd(pledge.high, fx.low), "USD")
 
 
@@ -340,6 +344,7 @@ def glue_values(data_dir: Path = DATA) -> dict[str, str]:
         "sovereign_nvidia_gw": figure_text(NVIDIA_OPENAI_GW, data_dir),
         "sovereign_nvidia_gw_bloomberg": figure_text(NVIDIA_SYSTEMS_GW, data_dir),
         "sovereign_nvidia_gw_left": str(grid.loc[NVIDIA_OPENAI_GW, "available_text"]),
+        "sovereign_nvidia_gw_left_bloomberg": str(grid.loc[NVIDIA_SYSTEMS_GW, "available_text"]),
         "sovereign_amd_gw": figure_text(AMD_OPENAI_GW, data_dir),
         "sovereign_amd_gw_left": str(grid.loc[AMD_OPENAI_GW, "available_text"]),
         "sovereign_oracle_gw": figure_text(ORACLE_STARGATE_GW, data_dir),

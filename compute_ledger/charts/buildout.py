@@ -67,6 +67,7 @@ def capacity(programmes: pd.DataFrame) -> LedgerChart:
         description=("Bars of gigawatt programmes: " + "; ".join(f"{r.programme}, {r.label}, per {r.source}" for r in data.itertuples())
                      + ". A ceiling means the true value can only be lower; a floor, only higher."),
         notes=["The two Nvidia rows are one programme seen by two sources; they do not add up.",
+               "The Best Partners row is the host's own narration, not a line the transcript gives Patel.",
                "◀ ceiling ('up to'); ▶ floor ('at least'); ● stated amount."],
     )
 

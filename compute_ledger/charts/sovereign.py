@@ -149,13 +149,12 @@ def japan_fx(conversions: pd.DataFrame, pledge: dict[str, float]) -> LedgerChart
 
 def grid_rule(frame: pd.DataFrame) -> LedgerChart:
     """Stated gigawatts of announced builds against what would remain under the half-load rule."""
-    stated = frame.assign(measure="Stated capacity (reported)", gw=frame["stated_gw"],
-                          text=frame["stated_text"].str.split(" \\(").str[0])
+    stated = frame.assign(measure="Stated capacity (reported)", gw=frame["stated_gw"], text=frame["stated_text"])
     left = frame.assign(measure="Left when large users must cut load (derived)", gw=frame["available_gw"],
                         text=frame["available_text"])
     order = frame["build"].tolist()
     measures = ["Stated capacity (reported)", "Left when large users must cut load (derived)"]
-    y = alt.Y("build:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    y = alt.Y("build:N", sort=order, title=None, axis=alt.Axis(labelLimit=280))
     x = alt.X("gw:Q", title="Gigawatts (GW)", scale=alt.Scale(domain=[0, frame["stated_gw"].max() * 1.25]))
     color = alt.Color("measure:N", title=None, sort=measures,
                       scale=alt.Scale(domain=measures, range=[ROLE_COLORS["neutral"], ROLE_COLORS["derived"]]),
@@ -167,21 +166,29 @@ def grid_rule(frame: pd.DataFrame) -> LedgerChart:
     stated_text = alt.Chart(stated).mark_text(align="left", dx=5, fontSize=11).encode(x=x, y=y, text="text:N")
     left_text = alt.Chart(left).mark_text(align="right", dx=-5, fontSize=11, color="white",
                                           fontWeight="bold").encode(x=x, y=y, text="text:N")
-    chart = alt.layer(back, front, stated_text, left_text).properties(width=360, height=alt.Step(40))
+    chart = alt.layer(back, front, stated_text, left_text).properties(width=420, height=alt.Step(40))
     cut = format_value(frame["cut_percent"].iloc[0], "percent")
-    first = frame.iloc[0]
+    # the one build two sources bound opposite ways: a floor (the host's) leaves a floor, a ceiling a ceiling
+    nvidia = frame[frame["figure_id"].isin([sovereign.NVIDIA_OPENAI_GW, sovereign.NVIDIA_SYSTEMS_GW])].set_index("figure_id")
+    host, digest = nvidia.loc[sovereign.NVIDIA_OPENAI_GW], nvidia.loc[sovereign.NVIDIA_SYSTEMS_GW]
     return finish(
         chart, name="fig-sovereign-grid-rule",
-        title=f"A {cut} load cut would leave the Nvidia–OpenAI build ({first.stated_text.split(' (')[0]}) "
-              f"with {first.available_text}",
-        subtitle="Announced AI data-center builds of US companies and the power left under the grid rule, GW",
+        title=(f"A {cut} cut would leave the Nvidia–OpenAI build {host.available_text} on one source, "
+               f"{digest.available_text} on the other"),
+        subtitle=f"Announced US builds and the power left under a {cut} load cut (GW), the Nvidia–OpenAI build once per source",
         sources=["patel-best-partners", "bloomberg-compute-bet"],
         description=(f"Horizontal bar chart. For each announced build, a grey bar shows the stated capacity and a "
-                     f"green bar the capacity left if it had to cut its load by {cut}, as the US grid rule Patel "
-                     "describes requires of large users when power is tight: "
-                     + "; ".join(f"{r.build} {r.stated_text} to {r.available_text}" for r in frame.itertuples()) + "."),
-        data=frame[["build", "figure_id", "stated_gw", "stated_text", "cut_percent", "available_gw"]],
-        notes=[f"Derived: stated capacity × (1 − {cut}), the cut Patel says large users must make when power is tight.",
+                     f"green bar the capacity left if it had to cut its load by {cut}, as the US grid rule requires of "
+                     "large users when power is tight (the rule as the Best Partners host summarises Patel): "
+                     + "; ".join(f"{r.build}, {r.stated_text}, leaving {r.available_text}" for r in frame.itertuples())
+                     + f". The Nvidia–OpenAI build is {host.stated_text} in the Best Partners host's narration and "
+                     f"{digest.stated_text} in the Bloomberg-based digest, so the cut leaves {host.available_text} on "
+                     f"the first and {digest.available_text} on the second."),
+        data=frame[["build", "figure_id", "stated_by", "stated_gw", "stated_text", "cut_percent", "available_gw",
+                    "available_text"]],
+        notes=[f"Derived: stated capacity × (1 − {cut}), the cut large users must make when power is tight, in the "
+               "grid rule as the Best Partners host summarises Patel; a floor stays a floor and a ceiling a ceiling.",
                "Illustration: the seeds name no site or grid operator and do not say the rule covers these builds.",
-               "The builds overlap and are not summed; the Bloomberg-based digest gives Nvidia's 10 GW as 'up to'."],
+               "The builds overlap and are not summed; the two Nvidia–OpenAI rows are one build, a floor in the "
+               "Best Partners host's narration and a ceiling in the Bloomberg-based digest."],
     )

@@ -6,7 +6,9 @@ import math
 from .quantity import Bounded, UnitError, unit_name
 
 _SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
-_MAGNITUDE_WORDS = ((1e12, "trillions"), (1e9, "billions"), (1e6, "millions"), (1e8, "hundreds of millions"))
+# The names of powers of a thousand; 數/幾 + a magnitude that is ten or a hundred of them (數十兆, 數百萬) is
+# 'tens of …' or 'hundreds of …' of that name.
+_THOUSANDS = {0: "", 1: "thousands", 2: "millions", 3: "billions", 4: "trillions"}
 _CURRENCY_PREFIX = {"USD": "US$", "JPY": "¥", "CNY": "CN¥", "HKD": "HK$", "TWD": "NT$", "EUR": "€"}
 _UNIT_SUFFIX = {
     "USD": "", "JPY": "", "CNY": "", "HKD": "", "TWD": "", "EUR": "", "W": " W", "MW": " MW",
@@ -65,12 +67,34 @@ def format_range(low: float, high: float, unit: str, digits: int = 3) -> str:
     return f"{low_text}–{high_text[len(prefix):]}"
 
 
+def magnitude_words(base: float) -> str | None:
+    """The magnitude a 數/幾 + base names, in words: 1e9 'billions', 1e13 'tens of trillions', 1e8 'hundreds of
+    millions', 1e3 'thousands', 10 'tens'; None for a base of 1 (幾個月, 'several months') or one that is no power of
+    ten."""
+    exponent = round(math.log10(base)) if base > 0 else None
+    if exponent is None or exponent < 0 or not math.isclose(10.0 ** exponent, base) or exponent // 3 not in _THOUSANDS:
+        return None
+    tens = ("", "tens", "hundreds")[exponent % 3]
+    name = _THOUSANDS[exponent // 3]
+    if not name:
+        return tens or None
+    return f"{tens} of {name}" if tens else name
+
+
 def format_several(value: float, unit: str) -> str:
-    """數十億美元 -> 'US$ billions': a magnitude with no stated multiple."""
-    word = next((w for threshold, w in sorted(_MAGNITUDE_WORDS, reverse=True) if value >= threshold), None)
+    """數十億美元 -> 'US$ billions', 數十兆美元 -> 'tens of trillions of US$', 數億用戶 -> 'hundreds of millions of
+    users', 數月 -> 'several months': a magnitude with no stated multiple, its decade kept.
+
+    `value` is the magnitude the 數 multiplies (its base: 十兆 is 1e13), so 數十兆 is tens, not units, of trillions.
+    """
+    word = magnitude_words(value)
     if word is None:
-        return f"several {unit}"
+        if math.isclose(value, 1.0):
+            return f"several {unit}"
+        return f"several times {format_value(value, unit)}"
     if unit in _CURRENCY_PREFIX:
+        if " of " in word or word in ("tens", "hundreds"):
+            return f"{word} of {_CURRENCY_PREFIX[unit]}"
         return f"{_CURRENCY_PREFIX[unit]} {word}"
     return f"{word} of {unit}"
 

@@ -3,10 +3,11 @@ import re
 
 import nbformat
 import pandas as pd
+import pytest
 
 from compute_ledger.analysis import models
 from compute_ledger.charts import models as model_charts
-from compute_ledger.evidence.tables import load
+from compute_ledger.evidence.tables import claim_attribution, load
 from compute_ledger.paths import CHAPTERS
 
 
@@ -44,7 +45,20 @@ def test_theses_cite_only_existing_claims_and_name_their_speakers():
     for row in table.itertuples():
         ids = row.claim_ids.split(", ")
         assert set(ids) <= set(claims.index)
-        assert row.speakers == "; ".join(dict.fromkeys(claims.loc[ids, "speaker"]))
+        assert row.speakers == "; ".join(dict.fromkeys(claim_attribution(c) for c in ids))
+    first = table.set_index("claim_ids").loc["C003-43, C003-17"]
+    # 迪倫·帕特爾認為不會 reaches us through the Best Partners host's summary: the table says so, and says 'thinks'
+    assert first.speakers == "Dylan Patel, as summarised by the Best Partners host"
+    assert first.thesis.startswith("Patel thinks scaling will not meet diminishing returns")
+    assert "10× the compute" in first.thesis          # F003-13: 10 倍的算力, exact, printed by the formatter
+
+
+def test_horizon_and_prize_keep_the_sources_words():
+    numbers = models.prose_numbers()
+    assert numbers["models_asi_horizon"] == "within 10 years"            # 十年內 (F004-02, up_to 10 years)
+    assert numbers["models_asi_value"] == "tens of trillions of US$"     # 數十兆美元: several × 十兆 = 1e13
+    with pytest.raises(ValueError):
+        models.within("F004-25")      # a several-qualified US$ figure is no horizon
 
 
 def test_charts_state_their_findings_from_the_data():

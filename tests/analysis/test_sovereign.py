@@ -81,7 +81,8 @@ def test_programs_and_grid_rule_on_the_sources():
     assert frame.loc["china", "usd"] == 500e9
     japan = frame.loc["japan"].set_index("status")["text"]
     assert japan.iloc[0] == "at most about US$65B"                             # up to ¥10T at about 153.85
-    assert japan.iloc[1] == "at most US$66.7B (a ceiling of US$62.5B–71.4B)"   # up to ¥10T at 150, 160 and 140
+    # up to ¥10T at 150 (66.7), and at 160 (62.5) and 140 (71.4): a ceiling at every rate
+    assert japan.iloc[1] == "at most US$66.7B (at most US$62.5B–71.4B across the assumed rates)"
     assert math.isnan(frame.loc["united-states", "usd"])   # the sources give no US program figure
     grid = sovereign.grid_rule().set_index("figure_id")
     assert grid.loc["F003-04", "available_gw"] == pytest.approx(5)     # 10 × (1 − 0.5)
@@ -89,6 +90,24 @@ def test_programs_and_grid_rule_on_the_sources():
     assert grid.loc["F002-11", "available_text"] == "2.25 GW"          # 4.5 × 0.5, exact stays exact
     assert grid.loc["F003-04", "available_text"] == "at least 5 GW"    # at least 10 GW × 0.5: a floor
     assert grid.loc["F002-12", "available_text"] == "at most 3 GW"     # up to 6 GW × 0.5: a ceiling
+
+
+def test_grid_rule_keeps_both_bounds_of_the_nvidia_openai_build():
+    """One build, two sources: at least 10 GW (Best Partners host, F003-04) and up to 10 GW (Bloomberg-based
+    digest, F002-05). Half of [10, ∞) is [5, ∞), at least 5 GW; half of [0, 10] is [0, 5], at most 5 GW."""
+    grid = sovereign.grid_rule().set_index("figure_id")
+    assert grid.loc["F002-05", "available_gw"] == pytest.approx(5)     # 10 × (1 − 0.5)
+    assert grid.loc["F002-05", "available_text"] == "at most 5 GW"
+    assert grid.loc["F002-05", "stated_text"] == "up to 10 GW" and grid.loc["F003-04", "stated_text"] == "at least 10 GW"
+    assert grid.loc["F003-04", "stated_by"] == "the Best Partners host"
+    values = sovereign.glue_values()
+    assert (values["sovereign_nvidia_gw_left"], values["sovereign_nvidia_gw_left_bloomberg"]) == ("at least 5 GW",
+                                                                                                  "at most 5 GW")
+    chart = charts.grid_rule(sovereign.grid_rule())
+    title = chart.vegalite_spec()["vconcat"][0]["title"]["text"]
+    assert "at least 5 GW" in title and "at most 5 GW" in title
+    assert "at least 5 GW" in chart.description and "at most 5 GW" in chart.description
+    assert "Patel says" not in str(chart.vegalite_spec())   # the rule reaches us as the host's summary
 
 
 def test_models_table():
@@ -103,7 +122,7 @@ def test_models_table():
 def test_glue_values():
     values = sovereign.glue_values()
     assert values["sovereign_japan_usd_ref"] == "at most US$66.7B"     # up to ¥10T / 150: a ceiling
-    assert values["sovereign_japan_usd_range"] == "a ceiling of US$62.5B–71.4B"    # up to 10e12/160 to 10e12/140
+    assert values["sovereign_japan_usd_range"] == "at most US$62.5B–71.4B"    # up to 10e12/160 to 10e12/140
     assert values["sovereign_china_vs_japan"] == "at least about 7.7×"   # 500 / (at most about 65) = 7.69 or more
     assert values["sovereign_china_vs_japan_ref"] == "at least 7.5×"  # 500 / (at most 10e12/150 = 66.7)
     assert values["sovereign_china_vs_oracle"] == "at least 1.7×"     # 500 / (up to 300) = 1.67 or more
