@@ -137,7 +137,7 @@ TENSIONS = (
         Side("OpenAI buys compute services from Oracle, which buys Nvidia GPUs (Patel, as the Best Partners host summarises him)",
              ("C003-02", "C003-08")))),
     Tension("scaling", "Does scaling still pay?", "inside one witness", (
-        Side("No diminishing returns; the next stage may need far more compute, and pays for it (Patel, Best Partners)", ("C003-43", "C003-17")),
+        Side("Scaling will not meet diminishing returns, he thinks; the next stage may need far more compute, and pays for it (Patel, Best Partners)", ("C003-43", "C003-17")),
         Side("Orion failed from over-parameterisation and too little data (Patel, Silicon Valley)", ("C001-09", "C001-30", "C001-31")),
         Side("Bigger is not smarter (Patel, Best Partners)", ("C003-18",)))),
     Tension("microsoft-equity", "Is Microsoft an investor in OpenAI?", "across witnesses", (
