@@ -285,7 +285,8 @@ def independent_witnesses(data_dir: Path = DATA) -> Finding:
     texts, count = exact(float(len(sources)), "count", "derived"), exact(float(len(behind)), "count", "derived")
     text = (f"The {labs.count_word(texts.low)} texts rest on {labs.count_word(count.low)} witnesses: "
             f"{join_names(behind)}. Two digests of one interview, or two interviews of one person, are one witness, "
-            "so agreement inside a witness's texts is consistency, not corroboration.")
+            "so agreement inside a witness's texts is consistency, not corroboration; a writer's own narration "
+            "is the writer's witness, not the speaker's or the outlet's.")
     return Finding("witnesses", f"{_capital(labs.count_word(texts.low))} texts, {labs.count_word(count.low)} witnesses",
                    text, {"texts": texts, "witnesses": count},
                    (("Where the sources disagree", "chapters/where-sources-disagree.ipynb"),))
