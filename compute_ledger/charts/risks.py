@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..evidence.checks import compatible
 from ..evidence.fmt import format_bounded, format_value, significant
-from ..analysis.derived import under_assumptions
+from ..analysis.derived import under_assumptions, xai_debt_shares
 from ..analysis.risks import ACTIONS, LAYERS, REVENUE_BASE, payoffs as payoffs_of_game, silicon_bounds
 from ..evidence.tables import assumed, figure_text
 from .figure import LedgerChart, finish
@@ -219,6 +219,7 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
         "OpenAI: Oracle contract per year against revenue", fontSize=12, anchor="start", frame="bounds"))
     chart = alt.vconcat(top, bottom, spacing=22).resolve_scale(x="independent")
     debt = split.iloc[0]
+    debt_shares = xai_debt_shares()
     yearly, revenue = bill["bound"].iloc[0], bill["bound"].iloc[1]
     title = (f"xAI: {debt.share_label} debt; OpenAI: Oracle bill "
              f"{yearly}, revenue {revenue}")
@@ -234,6 +235,9 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
                      f"{bill.text.iloc[0]}, against revenue {bill.text.iloc[1]}."),
         notes=["Derived: xAI's remainder is the raise less debt and Nvidia's equity (a floor, since debt is 'up to'); the "
                "Oracle contract is spread evenly over its term ('within' five years, so a floor per year).",
+               f"The digest's later sentence (C002-16), {figure_text('F002-22')} of debt in a raise of "
+               f"{figure_text('F002-21')}, makes the debt {format_bounded(debt_shares['C002-16'], 'percent')}; the two "
+               f"sentences allow only {format_bounded(debt_shares['both'], 'percent')} (check 'xai-debt-majority').",
                f"Both OpenAI bars are floors, and a floor over a floor bounds nothing: the bill ÷ revenue is "
                f"{bill['ratio'].iloc[0]} on the sources' figures, so no multiple is drawn. They also come from different "
                "sources and dates."],

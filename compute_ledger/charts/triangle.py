@@ -47,7 +47,7 @@ LABEL_PLACES = {
     "openai-coreweave-cloud": (215, 175),
     "microsoft-openai-partnership": (58, 228),
     "microsoft-coreweave-cloud": (72, 45),
-    "anthropic-nvidia-agreement": (335, 405),
+    "anthropic-nvidia-agreement": (282, 420),
     "nvidia-xai-equity": (522, 375),
 }
 _STATED, _UNSTATED = "Amount or capacity stated", "No amount stated"
@@ -376,4 +376,13 @@ def xai_raise(parts: pd.DataFrame, total_text: str, source_ids: list[str]) -> Le
         subtitle="xAI's financing round by part (US$ billions; share of the round)",
         sources=source_ids, data=frame[["part", "status", "amount", "label", "share", "basis"]],
         description=description,
-        notes=["Derived: other equity = total − debt − Nvidia's equity; 'at least', because the debt is 'up to'."])
+        notes=["Derived: other equity = total − debt − Nvidia's equity; 'at least', because the debt is 'up to'.",
+               _second_sentence_note()])
+
+
+def _second_sentence_note() -> str:
+    """The digest's later sentence on the raise (C002-16), which bounds the debt's share from below."""
+    shares = triangle.xai_debt_shares()
+    return (f"The digest's later sentence (C002-16), {figure_text('F002-22')} of debt in a raise of "
+            f"{figure_text('F002-21')}, makes the debt {format_bounded(shares['C002-16'], 'percent')}; the two sentences "
+            f"allow only {format_bounded(shares['both'], 'percent')} (check 'xai-debt-majority').")

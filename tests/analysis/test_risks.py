@@ -114,6 +114,8 @@ def test_financing_chart_shares_carry_their_bounds():
     assert "other at least US$5.5B, at least 27.5%" in chart.description
     # 300 / (0, 5] years = at least 60 a year, said once
     assert "averages at least US$60B a year, against" in chart.description and "a year a year" not in chart.description
+    footer = " ".join(spec["title"]["text"])
+    assert "makes the debt between 62.5% and 100%; the two sentences allow only 62.5%" in footer
 
 
 def test_openai_oracle_bill_against_revenue():

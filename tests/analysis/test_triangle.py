@@ -325,3 +325,6 @@ def test_xai_chart_says_at_most_for_the_derived_ceiling():
     # 2 / 20 = 10%; [0, 12.5] / 20 = at most 62.5%
     assert title == "Nvidia's US$2B is 10% of xAI's US$20B raise; debt is at most 62.5%"
     assert "up to 62.5%" not in chart.description and "at most 62.5%" in chart.description
+    # the footer gives the 'most' sentence too: 12.5 / [0, 20] capped = [62.5%, 100%]; with C002-06, only 62.5%
+    footer = " ".join(chart.vegalite_spec()["title"]["text"])
+    assert "makes the debt between 62.5% and 100%; the two sentences allow only 62.5%" in footer
