@@ -1,5 +1,6 @@
-"""Derived figures that several chapters use, computed once: the Oracle contract per year and xAI's raise;
-and the lead a sentence takes when the values it rests on include an assumption."""
+"""Derived figures that several chapters use, computed once: the Oracle contract per year, xAI's raise and the
+debt's share of it on each of the digest's two sentences; and the lead a sentence takes when the values it rests
+on include an assumption."""
 from __future__ import annotations
 
 import math
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..evidence import checks
 from ..evidence.fmt import format_bounded
 from ..evidence.quantity import Bounded
 from ..paths import DATA
@@ -44,12 +46,27 @@ def oracle_per_year(data_dir: Path = DATA) -> float:
     return per_year(value("F003-02", data_dir), value("F003-01", data_dir))
 
 
+def xai_debt_shares(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """xAI's debt as a share of its raise, on each sentence of the Bloomberg-based digest that states it, and on both.
+
+    - 'C002-06': up to US$12.5B of debt (F002-08) in the US$20B raise (F002-07, C002-05): [0, 12.5] / 20, at most 62.5%;
+    - 'C002-16', the sentence that calls the debt 大部分 (most): US$12.5B (F002-22) of a raise of up to US$20B
+      (F002-21): 12.5 / [0, 20] capped at the whole, [0.625, 1], so 'most' holds on its own sentence;
+    - 'both': the only share both sentences allow, [0.625, 0.625] = 62.5% (a Bounded, status 'derived').
+
+    The arithmetic is the consistency check 'xai-debt-majority' (compute_ledger.evidence.checks), not a copy of it.
+    """
+    return checks.xai_debt_shares(data_dir)
+
+
 def xai_raise(data_dir: Path = DATA) -> pd.DataFrame:
     """xAI's raise split into debt, Nvidia's equity and the rest.
 
-    The debt is 'up to' its figure, so the rest, what the named parts leave, is 'at least' its value. Each share
-    of the raise is a bounded quantity and its words come from its interval: the debt's share is 'at most 62.5%'
-    (a derived ceiling, not the source's 'up to'), Nvidia's 10%, the rest's 'at least 27.5%'.
+    The split follows the passage that names its parts (C002-05, C002-06): the debt is 'up to' its figure, so the
+    rest, what the named parts leave, is 'at least' its value. Each share of the raise is a bounded quantity and its
+    words come from its interval: the debt's share is 'at most 62.5%' (a derived ceiling, not the source's 'up to'),
+    Nvidia's 10%, the rest's 'at least 27.5%'. The digest's later sentence (C002-16) bounds the debt's share from
+    below; `xai_debt_shares` gives both readings and the 62.5% they share.
     Columns: part, status, amount, share (percent of the raise), bound, label, share_label, basis.
     """
     total, debt, nvidia = (bounded(i, data_dir) for i in ("F002-07", "F002-08", "F002-06"))

@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..evidence.fmt import format_bounded, format_figure, format_value, significant
+from ..evidence.quantity import Bounded, exact, unit_of
 from ..paths import DATA
-from .derived import xai_raise
+from .derived import xai_debt_shares, xai_raise
 from ..evidence.tables import assumption, bounded, figure_text, figures, load
 
 # ---------------------------------------------------------------------------------------------
@@ -214,8 +215,44 @@ def compute_share_of_cost(compute: float, other_cost: float) -> float:
     return compute / (compute + other_cost) * 100
 
 
+def silicon_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """Baker's two cases as bounded shares of revenue (fractions): the AI margin is a best case (最好的情況是 40%,
+    F004-50: up to 40%, [0, 0.4]), so every line that rests on it carries that bound.
+
+    - 'saas_other', 'ai_other': 1 − margin − compute: 10% for SaaS; [0.1, 0.5] for AI ('ai_other_best': 10% at the
+      best case);
+    - 'gap': the SaaS margin less the AI margin, 0.85 − [0, 0.4] = [0.45, 0.85] ('gap_best': 45 pp at the best case);
+      'compute_gap': 0.5 − 0.05 = 45 pp, what compute explains of it;
+    - 'saas_compute_of_cost', 'ai_compute_of_cost': compute ÷ cost of revenue, 0.05 / 0.15 = 1/3 and
+      0.5 / (1 − [0, 0.4]) = [0.5, 0.833];
+    - 'revenue_multiple': the revenue an AI company needs for a SaaS company's gross profit, 0.85 / [0, 0.4] =
+      at least 2.125×; 'compute_ratio': 0.5 / 0.05 = 10×.
+    """
+    saas_margin, saas_compute, ai_margin, ai_compute = (bounded(i, data_dir) for i in ("F004-48", "F004-49", "F004-50", "F004-51"))
+    whole = exact(1.0, "percent")
+    best = Bounded(ai_margin.high, ai_margin.high, ai_margin.unit, ai_margin.approximate, "derived", ai_margin.basis)
+    return {
+        "saas_margin": saas_margin, "saas_compute": saas_compute, "ai_margin": ai_margin, "ai_margin_best": best,
+        "ai_compute": ai_compute,
+        "saas_other": whole - saas_margin - saas_compute, "ai_other": whole - ai_margin - ai_compute,
+        "ai_other_best": whole - best - ai_compute,
+        "gap": saas_margin - ai_margin, "gap_best": saas_margin - best, "compute_gap": ai_compute - saas_compute,
+        "saas_compute_of_cost": saas_compute / (whole - saas_margin), "ai_compute_of_cost": ai_compute / (whole - ai_margin),
+        "revenue_multiple": saas_margin / ai_margin, "compute_ratio": ai_compute / saas_compute,
+    }
+
+
+def per_100(q: Bounded) -> Bounded:
+    """A share of revenue (a fraction) as an amount per 100 of revenue, its interval kept: [0.1, 0.5] → [10, 50]."""
+    return Bounded(q.low * REVENUE_BASE, q.high * REVENUE_BASE, unit_of("count"), q.approximate, q.status, q.basis)
+
+
 def silicon_pnl(data_dir: Path = DATA) -> pd.DataFrame:
-    """Baker's two business models per 100 of revenue (F004-48/49 for SaaS, F004-50/51 for AI)."""
+    """Baker's two business models per 100 of revenue (F004-48/49 for SaaS, F004-50/51 for AI), as points to draw.
+
+    The AI case is drawn at its best case, the ceiling of its margin (up to 40%); its bounded lines are in
+    `silicon_bounds`, and the chart and table say which is which.
+    """
     table = figures(data_dir).set_index("figure_id")
     value = lambda i: float(table.loc[i, "value_low"])  # noqa: E731
     rows = []
@@ -256,6 +293,7 @@ def risks(data_dir: Path = DATA) -> list[Risk]:
         return figure_text(figure_id, data_dir)
 
     raise_ = xai_raise(data_dir).set_index("part")
+    debt = xai_debt_shares(data_dir)
     yearly = bounded("F003-02", data_dir) / bounded("F003-01", data_dir)
     curtail = float(table.loc["F003-15", "value_low"])
     return [
@@ -272,8 +310,10 @@ def risks(data_dir: Path = DATA) -> list[Risk]:
              "Baker's forecast sequence: new debt, then cancelled dividends, then halted buybacks.",
              {"baker-asi-decade": ["C004-33", "C004-45", "C004-46", "C004-34", "C004-35"]}),
         Risk("xai-debt", "Debt-financed chips (xAI)", "Frontier labs",
-             f"Debt is {f('F002-08')} of a {f('F002-07')} raise ({raise_.loc['Debt', 'share_label']}), "
-             "used to lock up Nvidia GPUs; Patel sees a risk that xAI cannot keep raising money.",
+             f"Debt is {f('F002-08')} of a {f('F002-07')} raise ({raise_.loc['Debt', 'share_label']}); the digest's "
+             f"later sentence, {f('F002-22')} of {f('F002-21')}, makes it {format_bounded(debt['C002-16'], 'percent')}, "
+             f"so the two allow only {format_bounded(debt['both'], 'percent')}. The debt is used to lock up Nvidia GPUs; "
+             "Patel, as the Best Partners host summarises him, sees a risk that xAI cannot keep raising money.",
              "xAI's next raise and its debt share; any sign of commercial direction.",
              {"bloomberg-compute-bet": ["C002-05", "C002-06", "C002-16"], "patel-best-partners": ["C003-27"]}),
         Risk("openai-cash", "Financing OpenAI", "Frontier labs",
@@ -314,8 +354,9 @@ def risks(data_dir: Path = DATA) -> list[Risk]:
              "Curtailment orders; new gas and combined-cycle capacity.",
              {"patel-best-partners": ["C003-23", "C003-24", "C003-32", "C003-33", "C003-34"]}),
         Risk("silicon-intensity", "Silicon intensity of margins", "AI and software companies",
-             f"SaaS keeps a gross margin of {f('F004-48')}, spending {f('F004-49')} on compute; an AI company at best "
-             f"keeps {f('F004-50')}, with {f('F004-51')} of revenue on compute, and Baker says this will not change.",
+             f"SaaS keeps a gross margin of {f('F004-48')}, spending {f('F004-49')} on compute; an AI company keeps "
+             f"{f('F004-50')} in the best case (最好的情況), with {f('F004-51')} of revenue on compute, and Baker says "
+             "this will not change.",
              "Compute's share of revenue at AI companies; SaaS service costs as AI features spread.",
              {"baker-asi-decade": ["C004-31", "C004-32", "C004-41"], "patel-best-partners": ["C003-36"]}),
     ]
@@ -369,18 +410,34 @@ def register_summary(data_dir: Path = DATA) -> dict[str, object]:
 
 
 def silicon_table(data_dir: Path = DATA) -> pd.DataFrame:
-    """The two P&Ls per 100 of revenue as display text, with compute's share of cost and the revenue multiple."""
-    pnl = silicon_pnl(data_dir).pivot(index="component", columns="model", values="per_100")
-    saas, ai = "SaaS or internet company", "AI company (best case)"
-    lines = [("Compute", "reported (F004-49, F004-51)"),
-             ("Other cost of revenue", "derived: 100 − margin − compute"),
-             ("Gross profit", "reported (F004-48, F004-50)")]
-    rows = [{"Per 100 of revenue": line, saas: format_value(pnl.loc[line, saas], "count"),
-             ai: format_value(pnl.loc[line, ai], "count"), "Status": status} for line, status in lines]
-    share = {m: compute_share_of_cost(pnl.loc["Compute", m], pnl.loc["Other cost of revenue", m]) for m in (saas, ai)}
-    rows.append({"Per 100 of revenue": "Compute as a share of cost of revenue", saas: format_value(share[saas], "percent", 2),
-                 ai: format_value(share[ai], "percent", 2), "Status": "derived: compute ÷ (compute + other)"})
-    multiple = revenue_multiple_for_same_gross_profit(pnl.loc["Gross profit", saas], pnl.loc["Gross profit", ai])
-    rows.append({"Per 100 of revenue": "Revenue needed for the SaaS gross profit", saas: "100",
-                 ai: significant(100 * multiple, 4), "Status": "derived: 100 × SaaS margin ÷ AI margin"})
+    """The two P&Ls per 100 of revenue as display text, with compute's share of cost and the revenue multiple.
+
+    Every cell's words come from its bounded value (`silicon_bounds`): the AI margin is 'up to 40' (a best case),
+    so its other costs are 'between 10 and 50', compute 'between 50% and 83%' of its cost of revenue, and the
+    revenue it needs for a SaaS company's gross profit 'at least 212.5'.
+    """
+    b = silicon_bounds(data_dir)
+    table = figures(data_dir).set_index("figure_id")
+    saas, ai = "SaaS or internet company", f"AI company ({figure_text('F004-50', data_dir)} margin, the best case)"
+
+    def reported(figure_id: str) -> str:  # a reported share of revenue, per 100, with the source's qualifier
+        return format_figure(float(table.loc[figure_id, "value_low"]), None, "count", str(table.loc[figure_id, "qualifier"]))
+
+    def count(q: Bounded) -> str:
+        return format_bounded(per_100(q), digits=4)
+
+    rows = [
+        {"Per 100 of revenue": "Compute", saas: reported("F004-49"), ai: reported("F004-51"),
+         "Status": "reported (F004-49, F004-51)"},
+        {"Per 100 of revenue": "Other cost of revenue", saas: count(b["saas_other"]), ai: count(b["ai_other"]),
+         "Status": "derived: 100 − margin − compute; the AI margin is a ceiling, so its other costs are a range"},
+        {"Per 100 of revenue": "Gross profit", saas: reported("F004-48"), ai: reported("F004-50"),
+         "Status": "reported (F004-48, F004-50: 最好的情況, a best case)"},
+        {"Per 100 of revenue": "Compute as a share of cost of revenue",
+         saas: format_bounded(b["saas_compute_of_cost"], "percent", 2), ai: format_bounded(b["ai_compute_of_cost"], "percent", 2),
+         "Status": "derived: compute ÷ (100 − margin)"},
+        {"Per 100 of revenue": "Revenue needed for the SaaS gross profit", saas: "100",
+         ai: format_bounded(per_100(b["revenue_multiple"]), digits=4),
+         "Status": "derived: 100 × SaaS margin ÷ AI margin (a ceiling on the margin is a floor on the revenue)"},
+    ]
     return pd.DataFrame(rows)

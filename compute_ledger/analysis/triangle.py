@@ -1,9 +1,10 @@
 """The compute triangle: OpenAI, Oracle and Nvidia, the deals around them, and Nvidia's margin recycling.
 
-Patel's account (Best Partners transcript) is a loop: OpenAI pays Oracle for compute, Oracle spends the
-money mainly on Nvidia GPUs, and Nvidia puts part of its gross profit back into OpenAI as equity. The
-transcript gives the pieces for one unit of the deal (US$35B flowing to Nvidia, a gross margin of up to
-75%, about US$10B of equity) but not the arithmetic that joins them; this module does that arithmetic,
+The Best Partners transcript (the host's summary of a Patel interview) describes a loop: OpenAI pays Oracle for
+compute, Oracle spends the money mainly on Nvidia GPUs (the host's narration), and Nvidia puts part of its gross
+profit back into OpenAI as equity. The host, summarising Patel, gives the pieces for one unit of the deal (US$35B
+flowing to Nvidia, a gross margin of up to 75%, about US$10B of equity) but not the arithmetic that joins them,
+nor the unit (the per-gigawatt reading is the book's inference); this module does that arithmetic,
 per gigawatt and, where a floor of gigawatts still bounds it, for the whole programme, and the sensitivity of
 the result to its inputs.
 
@@ -23,7 +24,7 @@ from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_value
 from ..evidence.quantity import Bounded, exact
 from ..paths import DATA
-from .derived import oracle_per_year, per_year, xai_raise  # noqa: F401 (used by the chapter through this module)
+from .derived import oracle_per_year, per_year, xai_debt_shares, xai_raise  # noqa: F401 (used by the chapter through this module)
 from ..evidence.tables import assumption, bounded, deals, figure_text, figures, load
 
 # The companies drawn in the chapter's flow diagram: the triangle and the ring around it.
@@ -41,6 +42,13 @@ INSTRUMENT_LABELS = {
     "gpu_supply": "GPU supply", "warrants": "Warrants", "partnership": "Partnership", "subsidy": "Subsidy",
 }
 NOT_STATED = "not stated"
+
+# Deals whose direction no source states: the diagram and the tables draw them one way and say that the way is
+# the book's reading. Anthropic–Nvidia: 簽署了一份 50 億美元的協議 (C000-27) names no payer; 提前鎖定 Nvidia 的供應
+# (locking in Nvidia supply) supports reading it as a purchase, but it is a reading.
+DIRECTION_READ = {"anthropic-nvidia-agreement": "direction not stated; drawn as a purchase, the book's reading"}
+# The same, short enough for a diagram edge or a chart axis
+DIRECTION_READ_SHORT = "direction: the book's reading"
 
 # The recycling inputs: which figure states each one.
 REVENUE_FIGURE = "F003-06"      # 350 億美元 flows directly to Nvidia
@@ -119,16 +127,17 @@ def _value(table: pd.DataFrame, figure_id: str) -> float:
 
 
 def stated_recycling(data_dir: Path = DATA) -> Recycling:
-    """Patel's per-unit numbers, read per gigawatt (see the 'nvidia-equity-per-gw' check for why)."""
+    """The per-unit numbers (Patel, as the Best Partners host summarises him), read per gigawatt: the book's
+    inference (see the 'nvidia-equity-per-gw' check for why)."""
     table = _figures(data_dir)
     return Recycling(_value(table, REVENUE_FIGURE), _value(table, MARGIN_FIGURE), _value(table, EQUITY_FIGURE))
 
 
 def recycling_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
-    """Patel's per-unit numbers as bounded values: the margin is a ceiling ('as high as 75%'), so the cost of goods
+    """The per-unit numbers as bounded values: the margin is a ceiling ('as high as 75%'), so the cost of goods
     is between US$8.75B and US$35B, gross profit at most US$26.25B, the share recycled at least about 38.1%, the
-    profit kept at most about US$16.25B, half the gross profit at most US$13.12B, and the margin at which the
-    equity would be half about 57.1%."""
+    profit kept at most about US$16.25B, half the gross profit at most US$13.1B (13.125, printed to three digits as
+    the consistency checks print it), and the margin at which the equity would be half about 57.1%."""
     revenue, margin = bounded(REVENUE_FIGURE, data_dir), bounded(MARGIN_FIGURE, data_dir)
     equity, half = bounded(EQUITY_FIGURE, data_dir), bounded(HALF_FIGURE, data_dir)
     profit = revenue * margin
@@ -142,7 +151,7 @@ def recycling_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
 
 def at_margin_ceiling(data_dir: Path = DATA) -> dict[str, Bounded]:
     """The same arithmetic evaluated at the margin's ceiling (75% taken as a point, not as 'up to'): gross profit
-    US$26.25B, half of it US$13.125B, and the equity about 38.1% of it. These are conditions at the ceiling, and
+    US$26.25B, half of it US$13.125B (US$13.1B to three digits), and the equity about 38.1% of it. These are conditions at the ceiling, and
     the prose says so; what the sources bound is `recycling_bounds`."""
     revenue, margin = bounded(REVENUE_FIGURE, data_dir), bounded(MARGIN_FIGURE, data_dir)
     ceiling = Bounded(margin.high, margin.high, margin.unit, False, "derived", margin.basis)
@@ -156,7 +165,8 @@ ONE_GIGAWATT = exact(1.0, "GW", status="derived")
 
 
 def programme_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
-    """The per-gigawatt amounts over the Nvidia–OpenAI programme, which Patel puts at 'at least 10 GW' (F003-04).
+    """The per-gigawatt amounts over the Nvidia–OpenAI programme, which the Best Partners host, in his own narration
+    (C003-03), puts at 'at least 10 GW' (F003-04).
 
     A floor of gigawatts keeps a floor a floor (revenue at least US$350B, equity at least about US$100B), but a
     ceiling times a floor bounds nothing: the gross profit (a ceiling, as the margin is) and the profit kept are
@@ -176,6 +186,10 @@ def triangle_checks(data_dir: Path = DATA) -> pd.DataFrame:
     return consistency_checks(data_dir).set_index("check_id").loc[ids]
 
 
+# The status of a figure that is reported but read per gigawatt: the reading is the book's, not the source's.
+READ_PER_GW = "reported; read per GW (book's inference)"
+
+
 def recycling_table(data_dir: Path = DATA) -> pd.DataFrame:
     """Nvidia's recycling per gigawatt and for the programme, each cell in words from its bounded value
     ('unbounded' where a ceiling meets a floor), with each line's status and basis."""
@@ -186,15 +200,15 @@ def recycling_table(data_dir: Path = DATA) -> pd.DataFrame:
     margin = figure_text(MARGIN_FIGURE, data_dir)
     scaled = f"programme: × {gw} ({GIGAWATTS_FIGURE})"
     rows = [
-        ("Revenue flowing to Nvidia", money(per_gw["revenue"]), money(programme["revenue"]), "reported per GW",
+        ("Revenue flowing to Nvidia", money(per_gw["revenue"]), money(programme["revenue"]), READ_PER_GW,
          f"{REVENUE_FIGURE}: {figure_text(REVENUE_FIGURE, data_dir)} of the build cost; {scaled}"),
         ("Gross margin", margin, margin, "reported", f"{MARGIN_FIGURE}: {margin}, a ceiling"),
         ("Cost of goods", money(per_gw["cost_of_goods"]), money(programme["cost_of_goods"]), "derived",
          "revenue × (1 − margin)"),
         ("Gross profit", money(per_gw["profit"]), money(programme["profit"]), "derived",
          "revenue × margin: a ceiling, as the margin is; a ceiling × a floor of gigawatts bounds nothing"),
-        ("Equity returned to OpenAI", money(per_gw["equity"]), money(programme["equity"]), "reported per GW",
-         f"{EQUITY_FIGURE}: {figure_text(EQUITY_FIGURE, data_dir)}; {scaled}; the transcript puts the programme's "
+        ("Equity returned to OpenAI", money(per_gw["equity"]), money(programme["equity"]), READ_PER_GW,
+         f"{EQUITY_FIGURE}: {figure_text(EQUITY_FIGURE, data_dir)}; {scaled}; the host's narration puts the programme's "
          f"equity at {figure_text(PROGRAMME_EQUITY_FIGURE, data_dir)} ({PROGRAMME_EQUITY_FIGURE})"),
         ("Share of gross profit recycled", pct(per_gw["share"]), pct(programme["share"]), "derived",
          "equity ÷ gross profit (the gigawatts cancel); the source says half"),
@@ -351,6 +365,7 @@ def deal_flows(data_dir: Path = DATA, entities: tuple[str, ...] = TRIANGLE_ENTIT
             "from_name": deal.from_name, "to_name": deal.to_name, "instrument": INSTRUMENT_LABELS[deal.instrument],
             "description": deal.description, "amount": text(deal.amount_figure), "capacity": text(deal.capacity_figure),
             "term": text(deal.term_figure), "figures": ", ".join(ids) or "none",
+            "direction": DIRECTION_READ.get(deal.deal_id, "stated"),
             "claims": ", ".join(dict.fromkeys(claims)), "source_ids": ";".join(source_ids),
             "sources": "; ".join(short[s] for s in source_ids), "stated": bool(deal.amount_figure or deal.capacity_figure),
         })
@@ -358,16 +373,20 @@ def deal_flows(data_dir: Path = DATA, entities: tuple[str, ...] = TRIANGLE_ENTIT
 
 
 def flow_label(flow: pd.Series) -> str:
-    """Lines for a diagram edge: what the deal is, then its amount, capacity and term (or that none is stated)."""
+    """Lines for a diagram edge: what the deal is, then its amount, capacity and term (or that none is stated); a
+    deal whose direction no source states says that the arrow is the book's reading."""
     parts = [v for v in (flow["amount"], flow["capacity"]) if v != NOT_STATED]
     if parts and flow["term"] != NOT_STATED:
         parts.append(flow["term"])
-    return "\n".join([flow["instrument"], *(parts or ["no amount stated"])])
+    read = [f"({DIRECTION_READ_SHORT})"] if flow.get("direction", "stated") != "stated" else []
+    return "\n".join([flow["instrument"], *read, *(parts or ["no amount stated"])])
 
 
 def deals_table(data_dir: Path = DATA) -> pd.DataFrame:
     """The deals for display: who pays or grants whom, for what, how much, and where it is stated."""
     flows = deal_flows(data_dir).replace({NOT_STATED: "—"})
+    read = flows["direction"] != "stated"
+    flows.loc[read, "instrument"] = flows.loc[read, "instrument"] + " (" + flows.loc[read, "direction"] + ")"
     return flows.rename(columns={"from_name": "From", "to_name": "To", "instrument": "Instrument", "amount": "Amount",
                                  "capacity": "Capacity", "term": "Term", "figures": "Figures",
                                  "sources": "Source"})[
@@ -397,7 +416,19 @@ def amd_revenue_per_gw(data_dir: Path = DATA) -> Bounded:
     return bounded("F002-27", data_dir) / bounded("F002-12", data_dir)
 
 
-def stated_cloud_contracts(data_dir: Path = DATA) -> float:
-    """OpenAI's cloud contracts that carry a stated value (Oracle, CoreWeave), summed."""
-    table = _figures(data_dir)
-    return float(sum(_value(table, f) for f in ("F003-02", "F002-19")))
+def stated_cloud_contracts(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """OpenAI's cloud contracts that carry a stated value (Oracle, CoreWeave), summed, on each text's Oracle figure.
+
+    'bloomberg' (the chapter's convention, as in the deals table and the neoclouds chapter): up to US$300B (F002-10)
+    + US$22.4B (F002-19) = [22.4, 322.4] US$B; 'host': the Best Partners host's unqualified US$300B (F003-02) +
+    US$22.4B = US$322.4B.
+    """
+    coreweave = bounded("F002-19", data_dir)
+    return {"bloomberg": bounded("F002-10", data_dir) + coreweave, "host": bounded("F003-02", data_dir) + coreweave}
+
+
+def cloud_share_of_stargate(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """The summed cloud contracts as a share of the Stargate plan in Baker's digest (F000-36, US$1.4T), on each basis:
+    [22.4, 322.4] / 1,400 = between 1.6% and 23.03% (Bloomberg-based); 322.4 / 1,400 = 23.03% (host)."""
+    plan = bounded("F000-36", data_dir)
+    return {basis: total / plan for basis, total in stated_cloud_contracts(data_dir).items()}

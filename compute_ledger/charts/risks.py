@@ -7,10 +7,11 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from ..evidence.fmt import format_value, significant
-from ..analysis.derived import under_assumptions
-from ..analysis.risks import ACTIONS, LAYERS, REVENUE_BASE, payoffs as payoffs_of_game
-from ..evidence.tables import assumed
+from ..evidence.checks import compatible
+from ..evidence.fmt import format_bounded, format_value, significant
+from ..analysis.derived import under_assumptions, xai_debt_shares
+from ..analysis.risks import ACTIONS, LAYERS, REVENUE_BASE, payoffs as payoffs_of_game, silicon_bounds
+from ..evidence.tables import assumed, figure_text
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, INK, PALETTE, ROLE_COLORS
 
@@ -218,6 +219,7 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
         "OpenAI: Oracle contract per year against revenue", fontSize=12, anchor="start", frame="bounds"))
     chart = alt.vconcat(top, bottom, spacing=22).resolve_scale(x="independent")
     debt = split.iloc[0]
+    debt_shares = xai_debt_shares()
     yearly, revenue = bill["bound"].iloc[0], bill["bound"].iloc[1]
     title = (f"xAI: {debt.share_label} debt; OpenAI: Oracle bill "
              f"{yearly}, revenue {revenue}")
@@ -233,6 +235,9 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
                      f"{bill.text.iloc[0]}, against revenue {bill.text.iloc[1]}."),
         notes=["Derived: xAI's remainder is the raise less debt and Nvidia's equity (a floor, since debt is 'up to'); the "
                "Oracle contract is spread evenly over its term ('within' five years, so a floor per year).",
+               f"The digest's later sentence (C002-16), {figure_text('F002-22')} of debt in a raise of "
+               f"{figure_text('F002-21')}, makes the debt {format_bounded(debt_shares['C002-16'], 'percent')}; the two "
+               f"sentences allow only {format_bounded(debt_shares['both'], 'percent')} (check 'xai-debt-majority').",
                f"Both OpenAI bars are floors, and a floor over a floor bounds nothing: the bill ÷ revenue is "
                f"{bill['ratio'].iloc[0]} on the sources' figures, so no multiple is drawn. They also come from different "
                "sources and dates."],
@@ -271,18 +276,34 @@ def silicon_chart(pnl: pd.DataFrame, compute_low: float, compute_high: float, ot
     chart = alt.layer(bars, texts).properties(width=380, height=170)
     saas = pnl[pnl.model == pnl.model.iloc[0]].set_index("component")["per_100"]
     ai = pnl[pnl.model != pnl.model.iloc[0]].set_index("component")["per_100"]
-    gap = saas["Gross profit"] - ai["Gross profit"]
-    title = f"Compute alone explains the {significant(gap)}-point gross-margin gap"
+    b = silicon_bounds()
+    pp = lambda q: format_bounded(q, "percentage_points")  # noqa: E731
+    # The AI bar is drawn at the best case (the margin's ceiling); the title says what holds there and what the
+    # bound allows: compute explains the whole gap only where the AI case leaves the SaaS case's other costs.
+    whole_at_best = compatible(b["ai_other_best"], b["saas_other"]) and compatible(b["compute_gap"], b["gap_best"])
+    if whole_at_best and b["gap"].is_point:
+        title = f"Compute alone explains the whole {pp(b['gap'])} gross-margin gap"
+    elif whole_at_best:
+        title = f"Only in Baker's best case does compute alone explain the whole {pp(b['gap_best'])} gross-margin gap"
+    else:
+        title = f"Compute explains {pp(b['compute_gap'])} of a gross-margin gap of {pp(b['gap'])}"
     return finish(
         chart, name="fig-risks-silicon", title=title,
-        subtitle=f"Per {REVENUE_BASE} of revenue, from Baker's stated gross margins and compute shares",
+        subtitle=(f"Per {REVENUE_BASE} of revenue, from Baker's stated gross margins and compute shares; the AI bar at its "
+                  f"best case ({figure_text('F004-50')} margin)"),
         sources=source_ids, data=pnl,
         description=(f"Stacked bars per 100 of revenue. SaaS or internet company: compute {significant(saas['Compute'])}, other "
                      f"cost of revenue {significant(saas['Other cost of revenue'])}, gross profit {significant(saas['Gross profit'])}. "
-                     f"AI company at best: compute {significant(ai['Compute'])}, other {significant(ai['Other cost of revenue'])}, "
-                     f"gross profit {significant(ai['Gross profit'])}. A bottom bar keeps other costs at {significant(other)} and "
-                     f"lets the reader set compute between {significant(compute_low)} and {significant(compute_high)} with a slider."),
+                     f"AI company, drawn at its best case (a gross margin of {figure_text('F004-50')}): compute "
+                     f"{significant(ai['Compute'])}, other {significant(ai['Other cost of revenue'])}, gross profit "
+                     f"{significant(ai['Gross profit'])}; allowing for margins below the best case, its other costs are "
+                     f"{format_bounded(b['ai_other'], 'percent')} of revenue and the gap {pp(b['gap'])}. A bottom bar keeps "
+                     f"other costs at {significant(other)} and lets the reader set compute between {significant(compute_low)} "
+                     f"and {significant(compute_high)} with a slider."),
         notes=["Derived: other cost of revenue = 100 − gross margin − compute share (consistency check 'silicon-intensity'); "
                "the SaaS compute share is read as a share of revenue, which the digest does not state.",
-               "The slider runs from Baker's SaaS compute share to his AI compute share; the bottom bar holds other costs fixed."],
+               f"The AI margin is a best case ({figure_text('F004-50')}): below it the gap is wider "
+               f"({pp(b['gap'])} in all) and other costs take what compute does not explain.",
+               "The slider runs from the compute share in Baker's SaaS case to that in his AI case; the bottom bar holds "
+               "other costs at their best-case level."],
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from ..analysis.triangle import DIRECTION_READ, DIRECTION_READ_SHORT
 from ..evidence.fmt import format_figure
 from ..evidence.quantity import leader
 from ..evidence.tables import bounded, deals, figure
@@ -31,10 +32,14 @@ def money_flows(data_dir: Path = DATA) -> pd.DataFrame:
     valued["source_id"] = valued["amount_figure"].map(lambda f: figure(f, data_dir).source_id)
     valued["source"] = valued["amount_figure"].map(lambda f: figure(f, data_dir).short_name)
     valued["flow"] = valued["from_name"] + " → " + valued["to_name"]
+    # a deal whose direction no source states is drawn one way, and its label says that way is the book's reading
+    read = valued["deal_id"].isin(list(DIRECTION_READ))
+    valued.loc[read, "flow"] = valued.loc[read, "flow"] + f" ({DIRECTION_READ_SHORT})"
+    valued["direction"] = valued["deal_id"].map(DIRECTION_READ).fillna("stated")
     valued["billions"] = valued["amount"] / BILLION
     return valued.sort_values("amount", ascending=False)[
         ["deal_id", "flow", "from_entity", "instrument", "amount", "billions", "amount_qualifier", "bound", "glyph", "text",
-         "amount_figure", "source_id", "source"]].reset_index(drop=True)
+         "amount_figure", "source_id", "source", "direction"]].reset_index(drop=True)
 
 
 def money_flows_chart(flows: pd.DataFrame) -> LedgerChart:
@@ -42,7 +47,7 @@ def money_flows_chart(flows: pd.DataFrame) -> LedgerChart:
     data = flows.assign(label=flows["text"] + " · " + flows["source"], base=1.0)
     order = data["flow"].tolist()
     payers = list(dict.fromkeys(data["from_entity"]))
-    y = alt.Y("flow:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
+    y = alt.Y("flow:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
     bars = alt.Chart(data).mark_bar(height=18).encode(
         x=alt.X("billions:Q", scale=alt.Scale(type="log", domain=[1, 1000]), title="US$ billions (log scale)",
                 axis=alt.Axis(values=[1, 10, 100, 1000])),
@@ -67,9 +72,13 @@ def money_flows_chart(flows: pd.DataFrame) -> LedgerChart:
         title=title,
         subtitle="Every deal with a stated US$ amount, by payer → recipient, with its bound (US$ billions, log scale)",
         sources=list(dict.fromkeys(data["source_id"])),
-        data=data[["deal_id", "flow", "amount", "amount_qualifier", "bound", "amount_figure", "source"]],
+        data=data[["deal_id", "flow", "amount", "amount_qualifier", "bound", "amount_figure", "source", "direction"]],
         description=("Bars of money flows, largest first: " + "; ".join(f"{r.flow} {r.text} ({r.bound}, {r.source})"
-                                                                        for r in data.itertuples()) + "."),
+                                                                        for r in data.itertuples()) + "."
+                     + "".join(f" {r.flow.split(' (')[0]}: {r.direction}." for r in data.itertuples()
+                               if r.direction != "stated")),
         notes=["◀ a ceiling (the amount can only be lower); ▶ a floor (only higher); ≈ approximate. Flows are not added:",
-               "they differ in term and kind (contracts, equity, agreements)."],
+               "they differ in term and kind (contracts, equity, agreements)."]
+              + [f"{r.flow.split(' (')[0]}: the source names the agreement but not who pays; {r.direction.split('; ', 1)[-1]}."
+                 for r in data.itertuples() if r.direction != "stated"],
     )

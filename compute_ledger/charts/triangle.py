@@ -47,7 +47,7 @@ LABEL_PLACES = {
     "openai-coreweave-cloud": (215, 175),
     "microsoft-openai-partnership": (58, 228),
     "microsoft-coreweave-cloud": (72, 45),
-    "anthropic-nvidia-agreement": (335, 405),
+    "anthropic-nvidia-agreement": (282, 420),
     "nvidia-xai-equity": (522, 375),
 }
 _STATED, _UNSTATED = "Amount or capacity stated", "No amount stated"
@@ -135,7 +135,9 @@ def deal_flows(flows: pd.DataFrame, source_ids: list[str]) -> LedgerChart:
         subtitle=f"Deals among {len(nodes)} companies; arrows run from payer or grantor to recipient",
         sources=source_ids, data=data, description=description,
         notes=["Amounts and capacities as stated, qualifiers kept; dashed: the sources state no amount.",
-               "Positions are a layout, not a measure. Deals without a figure rest on a quoted claim."])
+               "Positions are a layout, not a measure. Deals without a figure rest on a quoted claim."]
+              + [f"{f.from_name} → {f.to_name}: the source does not say which way the money flows; "
+                 f"{f.direction.split('; ', 1)[-1]}." for f in flows.itertuples() if f.direction != "stated"])
 
 
 # ---------------------------------------------------------------- the waterfall
@@ -153,7 +155,8 @@ def recycling_waterfall(frame: pd.DataFrame, source_ids: list[str]) -> LedgerCha
     """Revenue → cost of goods → gross profit → equity returned → gross profit kept, per gigawatt.
 
     The bars are drawn at the margin's ceiling; every label, the title and the description take their words
-    from the bounded values. The programme is not drawn: over Patel's 'at least 10 GW' its gross profit and
+    from the bounded values. The programme is not drawn: over the Best Partners host's 'at least 10 GW' (his own
+    narration, C003-03) its gross profit and
     profit kept are unbounded (a ceiling margin times a floor of gigawatts), and a bar would show a number that
     nothing bounds.
     """
@@ -187,10 +190,11 @@ def recycling_waterfall(frame: pd.DataFrame, source_ids: list[str]) -> LedgerCha
     per_gw = format_bounded(bounded(triangle.PROGRAMME_EQUITY_FIGURE) / bounded(triangle.GIGAWATTS_FIGURE))
     notes = [f"Derived: gross profit = revenue × margin ({figure_text(triangle.MARGIN_FIGURE)}, a ceiling); "
              "kept = gross profit − equity.",
-             f"Read per GW: {figure_text(triangle.PROGRAMME_EQUITY_FIGURE)} ÷ {figure_text(triangle.GIGAWATTS_FIGURE)} "
+             f"Read per GW (the book's inference, not the transcript's words): {figure_text(triangle.PROGRAMME_EQUITY_FIGURE)} ÷ {figure_text(triangle.GIGAWATTS_FIGURE)} "
              f"= {per_gw}."]
     if unbounded:
-        notes.append(f"Not drawn: the programme ({gw}, per Patel). A ceiling margin times a floor of gigawatts leaves "
+        notes.append(f"Not drawn: the programme ({gw}, in the Best Partners host's own narration). A ceiling margin "
+                     "times a floor of gigawatts leaves "
                      "its " + " and ".join(unbounded) + " unbounded.")
     return finish(
         chart, name="fig-triangle-waterfall",
@@ -217,8 +221,8 @@ def recycling_sensitivity(ranges: dict[str, triangle.SliderRange], build_cost: f
                           source_ids: list[str]) -> LedgerChart:
     """Bars and a headline that recompute from three sliders: gross margin, Nvidia's share of build cost, equity per GW.
 
-    The headline is a point at the sliders' values, and says so; it gives no programme total, since over Patel's
-    'at least 10 GW' the profit kept is unbounded. The description gives the starting point's bounds and names the
+    The headline is a point at the sliders' values, and says so; it gives no programme total, since over the Best
+    Partners host's 'at least 10 GW' the profit kept is unbounded. The description gives the starting point's bounds and names the
     assumption the share rests on.
     """
     m, s, e = ranges["margin"], ranges["share"], ranges["equity"]
@@ -372,4 +376,13 @@ def xai_raise(parts: pd.DataFrame, total_text: str, source_ids: list[str]) -> Le
         subtitle="xAI's financing round by part (US$ billions; share of the round)",
         sources=source_ids, data=frame[["part", "status", "amount", "label", "share", "basis"]],
         description=description,
-        notes=["Derived: other equity = total − debt − Nvidia's equity; 'at least', because the debt is 'up to'."])
+        notes=["Derived: other equity = total − debt − Nvidia's equity; 'at least', because the debt is 'up to'.",
+               _second_sentence_note()])
+
+
+def _second_sentence_note() -> str:
+    """The digest's later sentence on the raise (C002-16), which bounds the debt's share from below."""
+    shares = triangle.xai_debt_shares()
+    return (f"The digest's later sentence (C002-16), {figure_text('F002-22')} of debt in a raise of "
+            f"{figure_text('F002-21')}, makes the debt {format_bounded(shares['C002-16'], 'percent')}; the two sentences "
+            f"allow only {format_bounded(shares['both'], 'percent')} (check 'xai-debt-majority').")

@@ -13,7 +13,8 @@ the whole interval:
   "about US$10B"; US$50B is not compatible with "several billion" ([US$1B, US$10B]). Where the current
   reading of "about" needs slack (Nvidia's equity), an "about" value is widened by `ABOUT_TOLERANCE`
   (about US$10B allows US$9B–11B) before the comparison;
-- a lead ("xAI leads") holds only if the leader's whole interval lies above every rival's;
+- a lead ("xAI leads") holds only if the leader's whole interval lies above every rival's, and "most" (大部分)
+  only if the share's whole interval lies above half (`is_majority`), tested on the sentence that says it;
 - a cross-source check on a bound ("up to 10 GW" against "at least 10 GW") passes only when the two
   texts bound the number the same way: it compares bounds, not values, and carries no quantities.
 """
@@ -89,6 +90,37 @@ def compatible(a: Bounded, b: Bounded, tolerance: float = 0.0) -> bool:
     finite = [abs(x) for x in (a_low, a_high, b_low, b_high) if math.isfinite(x)]
     slack = _FLOAT_SLACK * max(finite, default=0.0)
     return a_low <= b_high + slack and b_low <= a_high + slack
+
+
+def share_of_whole(part: Bounded, whole: Bounded) -> Bounded:
+    """A part's share of the whole it belongs to, as the interval the two figures allow, capped at all of it.
+
+    Interval division gives US$12.5B of a raise of up to US$20B as [0.625, ∞); a part cannot exceed its whole,
+    so the share is [0.625, 1]. Up to US$12.5B of US$20B is [0, 0.625], which the cap leaves alone.
+    """
+    q = part / whole
+    return Bounded(min(q.low, 1.0), min(q.high, 1.0), q.unit, q.approximate, q.status, q.basis)
+
+
+def intersection(a: Bounded, b: Bounded) -> Bounded:
+    """The values two statements of one quantity both allow: [max of the lows, min of the highs].
+
+    [0, 0.625] and [0.625, 1] share only 0.625. Raises ValueError when the intervals share no value (the two
+    statements cannot both be true), with a hair of relative slack for float noise.
+    """
+    if a.unit != b.unit:
+        raise UnitError(f"cannot intersect {unit_name(a.unit)} with {unit_name(b.unit)}")
+    if not compatible(a, b):
+        raise ValueError(f"[{a.low}, {a.high}] and [{b.low}, {b.high}] share no value")
+    low, high = max(a.low, b.low), min(a.high, b.high)
+    if low > high or math.isclose(low, high, rel_tol=1e-12):
+        low = high = (low + high) / 2  # a single shared value (its ends apart only by float noise)
+    return Bounded(low, high, a.unit, a.approximate or b.approximate, "derived", tuple(dict.fromkeys(a.basis + b.basis)))
+
+
+def is_majority(share: Bounded) -> bool:
+    """'Most' (大部分) holds only if every value the share's interval allows is above half."""
+    return share.above(0.5)
 
 
 def leads(leader: Bounded, rivals: list[Bounded]) -> bool:
@@ -201,22 +233,41 @@ def _nvidia_equity_per_gigawatt(f: _Figures) -> Check:
                  stated_quantity=stated, computed_quantity=per_gw)
 
 
+def xai_debt_shares(data_dir: Path = DATA) -> dict[str, Bounded]:
+    """xAI's debt as a share of its raise, on each of the digest's two sentences and on both together.
+
+    C002-06 (with C002-05's raise): debt up to US$12.5B (F002-08) of a US$20B raise (F002-07): [0, 12.5] / 20 =
+    at most 62.5%. C002-16, the sentence that calls the debt 大部分 (most): US$12.5B (F002-22) of a raise of up to
+    US$20B (F002-21): 12.5 / [0, 20] = at least 62.5%, capped at 100%. Both: the only share both allow, 62.5%.
+    Keys: 'C002-06', 'C002-16', 'both'.
+    """
+    first = share_of_whole(bounded("F002-08", data_dir), bounded("F002-07", data_dir))
+    second = share_of_whole(bounded("F002-22", data_dir), bounded("F002-21", data_dir))
+    return {"C002-06": first, "C002-16": second, "both": intersection(first, second)}
+
+
 def _xai_debt_share(f: _Figures) -> Check:
-    share = f("F002-08") / f("F002-07")
-    bound = format_bounded(share, "percent")
+    shares = xai_debt_shares(f.data_dir)
+    most, other, both = shares["C002-16"], shares["C002-06"], shares["both"]
+    pct = lambda q: format_bounded(q, "percent")  # noqa: E731
+    holds = is_majority(most)
     return Check("xai-debt-majority", "parts against total", "Is debt really 'most' of xAI's raise?",
-                 "F002-08 ÷ F002-07", "most (大部分)", bound, compatible(share, MOST),
-                 f"Debt of {f.text('F002-08')} in a {f.text('F002-07')} raise is {bound} of it: 'most' at its ceiling.",
-                 stated_quantity=MOST, computed_quantity=share)
+                 "F002-22 ÷ F002-21 (C002-16); F002-08 ÷ F002-07 (C002-06)", "most (大部分, C002-16)", pct(most), holds,
+                 f"In the sentence that says 'most' (C002-16), debt of {f.text('F002-22')} in a raise of "
+                 f"{f.text('F002-21')} is {pct(most)} of it, {'above' if holds else 'not wholly above'} half at every "
+                 f"value the figures allow, so 'most' {'holds' if holds else 'is not established'} on its own sentence. "
+                 f"The digest's other sentence (C002-06), {f.text('F002-08')} of debt in a {f.text('F002-07')} raise, "
+                 f"gives {pct(other)}; the only share both sentences allow is {pct(both)}.",
+                 stated_quantity=MOST, computed_quantity=most)
 
 
 def _capacity_qualifier(f: _Figures) -> Check:
     a, b = f.qualifier("F002-05"), f.qualifier("F003-04")
     return Check("nvidia-openai-10gw", "cross-source", "Do the two texts bound Nvidia–OpenAI's 10 GW the same way?",
-                 "F002-05 vs F003-04", f"{f.text('F002-05')} (Bloomberg-based) vs {f.text('F003-04')} (Best Partners)",
+                 "F002-05 vs F003-04", f"{f.text('F002-05')} (Bloomberg-based) vs {f.text('F003-04')} (Best Partners host)",
                  "same number, opposite bounds", a == b,
-                 f"The Bloomberg-based digest says {f.text('F002-05')}; the Best Partners transcript says {f.text('F003-04')}. "
-                 "The number agrees; the bound does not.")
+                 f"The Bloomberg-based digest says {f.text('F002-05')}; the Best Partners host, in his own narration "
+                 f"(C003-03), says {f.text('F003-04')}. The number agrees; the bound does not.")
 
 
 def _oracle_contract(f: _Figures) -> Check:
@@ -224,8 +275,9 @@ def _oracle_contract(f: _Figures) -> Check:
     return Check("oracle-contract", "cross-source", "Do the texts agree on OpenAI's Oracle contract?",
                  "F002-10 vs F003-02", f"{f.text('F002-10')} vs {f.text('F003-02')}",
                  format_bounded(patel), compatible(patel, bloomberg),
-                 f"The Best Partners transcript's {format_bounded(patel)} fits the Bloomberg-based digest's "
-                 f"{f.text('F002-10')}, at its ceiling; only the transcript adds the term ({f.text('F003-01')}).",
+                 f"The Best Partners host's {format_bounded(patel)} (his own narration, C003-02) fits the "
+                 f"Bloomberg-based digest's {f.text('F002-10')}, at its ceiling; only the host gives a term "
+                 f"({f.text('F003-01')}: 五年內, 'within five years').",
                  stated_quantity=bloomberg, computed_quantity=patel)
 
 
@@ -258,16 +310,25 @@ def _data_centre_cost(f: _Figures) -> Check:
 
 
 def _non_compute_costs(f: _Figures) -> Check:
+    """What each of Baker's cases leaves for costs of revenue other than compute. The AI margin is a best case
+    (最好的情況是 40%: up to 40%), so the AI case leaves 1 − [0, 0.4] − 0.5 = [0.1, 0.5]: the SaaS case's 10% only
+    at the best case."""
     whole = exact(1.0, "percent")
     saas = whole - f("F004-48") - f("F004-49")
     ai = whole - f("F004-50") - f("F004-51")
+    best = whole - _ceiling(f("F004-50"), ("F004-50",)) - f("F004-51")
+    pct = lambda q: format_bounded(q, "percent")  # noqa: E731
+    same_at_best = compatible(saas, best)
     return Check("silicon-intensity", "implied rate", "Do Baker's two margin structures leave the same room for other costs?",
                  "100 − F004-48 − F004-49 vs 100 − F004-50 − F004-51",
                  f"SaaS {f.text('F004-48')} margin, {f.text('F004-49')} compute; AI {f.text('F004-50')} margin, "
                  f"{f.text('F004-51')} compute",
-                 f"{format_bounded(saas, 'percent')} and {format_bounded(ai, 'percent')} of revenue", compatible(saas, ai),
-                 f"Both leave {format_bounded(saas, 'percent')} of revenue for non-compute costs of revenue: compute alone "
-                 "explains the whole margin gap.",
+                 f"{pct(saas)} and {pct(ai)} of revenue", compatible(saas, ai),
+                 f"The SaaS case leaves {pct(saas)} of revenue for non-compute costs of revenue; the AI case, whose "
+                 f"margin is a best case ({f.text('F004-50')}), leaves {pct(ai)}. "
+                 + (f"Only at the best case is it the same {pct(best)}, where compute alone explains the whole margin "
+                    "gap; below it, other costs take part of the gap." if same_at_best else
+                    f"Even at the best case it leaves {pct(best)}, so compute does not explain the whole margin gap."),
                  stated_quantity=saas, computed_quantity=ai)
 
 

@@ -135,6 +135,22 @@ _PREFIX_QUALIFIERS = sorted((
     ("将近", "about"), ("接近", "about"), ("大概", "about"),
     ("最近", "exact"), ("附近", "exact"),
 ), key=lambda pair: -len(pair[0]))
+# A best or worst case right before the number (最好的情況是 40% 毛利率: 'at best a 40% gross margin'). Which way
+# it bounds depends on the measure: a best case caps a measure where more is better (a margin, growth, a return,
+# a share) and floors one where less is better (a cost, a loss, a payback time). So it is read only where the
+# word right after the number and its unit names a measure where more is better: a best case is then a ceiling
+# (up_to), a worst case a floor (at_least). With any other word after it, or none, it is refused, never guessed.
+_CASE_WORDS = sorted((
+    ("最好的情況是", "up_to"), ("最好的情况是", "up_to"), ("最好情況是", "up_to"), ("最好情况是", "up_to"),
+    ("最壞的情況是", "at_least"), ("最坏的情况是", "at_least"), ("最壞情況是", "at_least"), ("最坏情况是", "at_least"),
+    ("最差的情況是", "at_least"), ("最差的情况是", "at_least"),
+), key=lambda pair: -len(pair[0]))
+# Longer words first, so the span takes in 毛利率 whole, not 毛利; growth may name what grows (營收增長), but a bare
+# 營收 does not qualify, as 營收下滑 (a fall in revenue) is a measure where less is better.
+_MORE_IS_BETTER = re.compile(
+    r"\s*的?\s*(?:毛利率|毛利|營業利益率|营业利益率|營業利潤率|营业利润率|利潤率|利润率|淨利率|净利率|利益率|"
+    r"(?:營收|营收|收入|營業額|营业额|利潤|利润|淨利|净利)?(?:增長率|增长率|增長|增长|成長率|成长率|成長|成长|增速)|"
+    r"回報率|回报率|回報|回报|報酬率|报酬率|報酬|报酬|收益率|市佔率|市占率|市場份額|市场份额|份額|份额|良率)")
 _SUFFIX_QUALIFIERS = (
     ("以上", "over"), ("出頭", "over"), ("出头", "over"), ("有餘", "over"), ("有余", "over"), ("多", "over"),
     ("左右", "about"), ("上下", "about"), ("級", "order_of"), ("级", "order_of"),
@@ -267,11 +283,23 @@ def _currency_before(span: str, number: _Number) -> str | None:
     return None
 
 
-def _prefix_qualifier(span: str, start: int) -> str:
-    """The qualifier of the word right before position start (a currency word in between aside), or 'exact'."""
+def _prefix_qualifier(span: str, start: int, tail: str | None = None) -> str:
+    """The qualifier of the word right before position start (a currency word in between aside), or 'exact'.
+
+    `tail` is the text right after the number and its unit: a best or worst case (最好的情況是) is read only
+    when it names a measure where more is better (see _CASE_WORDS); without a tail, or with another word, the
+    case is refused.
+    """
     head = span[:start].rstrip()
     for pattern, _ in _CURRENCY_PREFIXES:
         head = pattern.sub("", head).rstrip()
+    case = next(((word, q) for word, q in _CASE_WORDS if head.endswith(word)), None)
+    if case:
+        if tail is None or not _MORE_IS_BETTER.match(tail):
+            raise QuantityError(f"{case[0]!r} before the number in {span!r}: a best or worst case caps a margin or a "
+                                "growth rate but floors a cost or a time, and the word after the number does not name a "
+                                "measure where more is better")
+        return case[1]
     return next((q for word, q in _PREFIX_QUALIFIERS if head.endswith(word)), "exact")
 
 
@@ -300,7 +328,7 @@ def _qualifier(span: str, number: _Number, unit_end: int) -> str:
         return "several"
     if span[: number.start].rstrip().endswith("上") and not number.has_core:
         return "over"  # 上億: reaching 10^8, a floor
-    prefix = _prefix_qualifier(span, number.start)
+    prefix = _prefix_qualifier(span, number.start, span[unit_end:])
     if prefix != "exact":
         return prefix
     if number.inexact:
@@ -329,15 +357,18 @@ def _special(span: str) -> Quantity | None:
         factors = {"一番": 2, "倍": 2, "一倍": 2, "兩番": 4, "两番": 4}
         if match.group("what") not in factors:
             raise QuantityError(f"{match.group(0)!r} in {span!r} is ambiguous (×N or ×(N+1)); record the multiple by hand")
-        return Quantity(float(factors[match.group("what")]), None, "times", _prefix_qualifier(span, match.start()))
+        return Quantity(float(factors[match.group("what")]), None, "times",
+                        _prefix_qualifier(span, match.start(), span[match.end():]))
     if match := _FRACTION.search(span):
         whole = _core_value(match.group("whole"), "")
         part = _core_value(match.group("part"), "")
-        return Quantity(float(part / whole * 100), None, "percent", _prefix_qualifier(span, match.start()))
+        return Quantity(float(part / whole * 100), None, "percent",
+                        _prefix_qualifier(span, match.start(), span[match.end():]))
     if match := _TENTHS.search(span):
         tail = span[match.end():].lstrip()
         if not _numbers(span[: match.start()]):
-            qualifier = next((q for word, q in _SUFFIX_QUALIFIERS if tail.startswith(word)), _prefix_qualifier(span, match.start()))
+            qualifier = next((q for word, q in _SUFFIX_QUALIFIERS if tail.startswith(word)),
+                             None) or _prefix_qualifier(span, match.start(), tail)
             return Quantity(float(_core_value(match.group("core"), "") * 10), None, "percent", qualifier)
     if _HALF_YEAR.search(span):
         return Quantity(0.5, None, "years", "exact")
@@ -398,7 +429,7 @@ def _range(span: str, low: _Number, high: _Number) -> Quantity:
 
 
 # What may stand right before a number and belongs to its span: qualifiers, currency words, 第 and 前.
-_BEFORE = sorted({word for word, _ in _PREFIX_QUALIFIERS} | {"第", "前", "US$", "HK$", "NT$", "S$", "A$", "C$", "$", "¥", "￥",
+_BEFORE = sorted({word for word, _ in _PREFIX_QUALIFIERS + _CASE_WORDS} | {"第", "前", "US$", "HK$", "NT$", "S$", "A$", "C$", "$", "¥", "￥",
                   "€", "RMB", "人民幣", "人民币", "港幣", "港币", "港元", "新台幣", "新臺幣", "台幣", "臺幣", "美元", "歐元", "欧元",
                   "日圓", "民國", "民国", "上", "翻", "翻了"}, key=len, reverse=True)
 _AFTER_NUMBER = re.compile(r"\s*[十百千]*\s*[多餘余幾几]?\s*(?:萬億|万亿|兆(?!瓦)|億|亿|萬|万)*[多餘余]?")
@@ -418,4 +449,7 @@ def quantity_span(text: str, start: int, end: int) -> tuple[int, int]:
     for _ in range(2):  # 年內, 成以上, 倍左右: a suffix and the unit word after it
         if match := _AFTER_UNIT.match(folded, end):
             end = _unit_word(folded, match.end())[2]
+    # 最好的情況是 40% 毛利率: a best or worst case is read with the measure named after it, so take that word in
+    if any(folded[start:].startswith(word) for word, _ in _CASE_WORDS) and (match := _MORE_IS_BETTER.match(folded, end)):
+        end = match.end()
     return start, end

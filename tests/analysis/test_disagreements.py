@@ -106,13 +106,13 @@ def ratios():
     ("nvidia-half-gross-profit", 0.0, 1.3125, "at most about 1.31×"),  # [0, 13.125] / about 10
     ("coreweave-parts", 0.0, 36.6 / 36, "at most 1.02×"),          # 36.6 / [36, ∞) = [0, 1.0167]
     ("oracle-contract", 1.0, math.inf, "at least 1×"),            # 300 / [0, 300] = [1, ∞)
-    ("xai-debt-majority", 0.0, 1.25, "at most 1.25×"),            # [0, 0.625] / [0.5, 1] = [0, 1.25]
+    ("xai-debt-majority", 0.625, 2.0, "between 0.625× and 2×"),   # [0.625, 1] / [0.5, 1] = [0.625, 2]
     ("nvidia-equity-per-gw", 0.0, 1.0, "at most about 1×"),       # [0, 10] per GW / about 10 per GW
     ("japan-fx", 10000 / 65 / 160, 10000 / 65 / 140, "between about 0.962× and 1.1×"),  # about 153.8 / [140, 160]
     ("openrouter-lead", 1.5, 1.6875, "between about 1.5× and 1.69×"),  # about 1.35 / [0.8, 0.9]
     ("data-centre-cost", 0.5, 1.0, "between 0.5× and 1×"),        # 50 / [50, 100]
     ("microsoft-gap", 2.0625, 2.0625, "2.06×"),                    # 33 / 16
-    ("silicon-intensity", 1.0, 1.0, "1×"),                         # 10 / 10
+    ("silicon-intensity", 1.0, 5.0, "between 1× and 5×"),          # [10, 50] / 10 (the AI margin is up to 40%)
 ])
 def test_check_ratios_keep_the_bounds_worked_by_hand(ratios, check_id, low, high, text):
     row = ratios.loc[check_id]

@@ -6,6 +6,7 @@ import pytest
 from compute_ledger.analysis import risks
 from compute_ledger.analysis.derived import oracle_per_year
 from compute_ledger.evidence.checks import consistency_checks
+from compute_ledger.evidence.fmt import format_bounded
 from compute_ledger.evidence.tables import load
 
 INVEST, RESTRAIN = risks.INVEST, risks.RESTRAIN
@@ -113,6 +114,8 @@ def test_financing_chart_shares_carry_their_bounds():
     assert "other at least US$5.5B, at least 27.5%" in chart.description
     # 300 / (0, 5] years = at least 60 a year, said once
     assert "averages at least US$60B a year, against" in chart.description and "a year a year" not in chart.description
+    footer = " ".join(spec["title"]["text"])
+    assert "makes the debt between 62.5% and 100%; the two sentences allow only 62.5%" in footer
 
 
 def test_openai_oracle_bill_against_revenue():
@@ -144,7 +147,9 @@ def test_silicon_pnl_matches_the_consistency_check():
     assert pnl.loc["SaaS or internet company"].to_dict() == {"Compute": 5, "Gross profit": 85, "Other cost of revenue": 10}
     assert pnl.loc["AI company (best case)"].to_dict() == {"Compute": 50, "Gross profit": 40, "Other cost of revenue": 10}
     check = consistency_checks().set_index("check_id").loc["silicon-intensity"]
-    assert bool(check.consistent) and check.computed == "10% and 10% of revenue"
+    # the bars are the best case (40% margin): 100 − 40 − 50 = 10, inside the check's 100 − [0, 40] − 50 = [10, 50]
+    assert bool(check.consistent) and check.computed == "10% and between 10% and 50% of revenue"
+    assert check.computed_quantity.low * 100 == pytest.approx(pnl.loc["AI company (best case)", "Other cost of revenue"])
 
 
 # --- the register ------------------------------------------------------------------------------
@@ -176,14 +181,50 @@ def test_register_summary_counts():
 def test_register_text_carries_formatted_figures():
     text = risks.register()["Mechanism (as the sources put it)"]
     assert "up to US$12.5B of a US$20B raise (at most 62.5%)" in text[2]     # [0, 12.5] / 20: a derived ceiling
+    # C002-16: 12.5 / [0, 20] capped = [62.5%, 100%]; with C002-06, only 62.5%
+    assert "later sentence, US$12.5B of up to US$20B, makes it between 62.5% and 100%, so the two allow only 62.5%" \
+        in text[2]
+    assert "Patel, as the Best Partners host summarises him, sees a risk" in text[2]
+    assert "an AI company keeps up to 40% in the best case (最好的情況)" in text[10]
     assert "at least US$60B a year" in text[3]
     assert "cut 50% of their load" in text[9]
 
 
 def test_silicon_table():
     table = risks.silicon_table().set_index("Per 100 of revenue")
-    ai, saas = "AI company (best case)", "SaaS or internet company"
+    ai, saas = "AI company (up to 40% margin, the best case)", "SaaS or internet company"
     assert table.loc["Compute as a share of cost of revenue", saas] == "33%"     # 5 / (5 + 10)
-    assert table.loc["Compute as a share of cost of revenue", ai] == "83%"       # 50 / (50 + 10)
-    assert table.loc["Revenue needed for the SaaS gross profit", ai] == "212.5"  # 100 × 85 / 40
+    # 50 / (100 − [0, 40]) = 50 / [60, 100] = [50%, 83.3%]
+    assert table.loc["Compute as a share of cost of revenue", ai] == "between 50% and 83%"
+    # 100 × 85 / [0, 40] = [212.5, ∞): a ceiling on the margin is a floor on the revenue
+    assert table.loc["Revenue needed for the SaaS gross profit", ai] == "at least 212.5"
+    assert table.loc["Other cost of revenue", ai] == "between 10 and 50"        # 100 − [0, 40] − 50
+    assert table.loc["Gross profit", ai] == "up to 40" and table.loc["Gross profit", saas] == "85"
+
+
+def test_silicon_bounds_carry_the_best_case():
+    b = risks.silicon_bounds()
+    # 最好的情況是 40%: [0, 0.4]
+    assert (b["ai_margin"].low, b["ai_margin"].high) == (0.0, 0.4)
+    assert (b["ai_other"].low, b["ai_other"].high) == pytest.approx((0.1, 0.5))       # 1 − [0, 0.4] − 0.5
+    assert b["ai_other_best"].low == pytest.approx(0.1) and b["ai_other_best"].is_point
+    assert (b["gap"].low, b["gap"].high) == pytest.approx((0.45, 0.85))            # 0.85 − [0, 0.4]
+    assert b["gap_best"].low == pytest.approx(0.45) and b["compute_gap"].low == pytest.approx(0.45)  # 0.5 − 0.05
+    assert b["revenue_multiple"].low == pytest.approx(2.125) and math.isinf(b["revenue_multiple"].high)  # 0.85 / [0, 0.4]
+    assert format_bounded(b["revenue_multiple"], digits=4) == "at least 2.125×"
+    assert format_bounded(b["gap"], "percentage_points") == "between 45 pp and 85 pp"
+    assert format_bounded(b["compute_ratio"]) == "10×"                              # 0.5 / 0.05
+    assert format_bounded(risks.per_100(b["ai_other"])) == "between 10 and 50"
+
+
+def test_silicon_chart_says_the_whole_gap_only_at_the_best_case():
+    from compute_ledger.charts import risks as risk_charts
+    chart = risk_charts.silicon_chart(risks.silicon_pnl(), 5, 50, 10, ["baker-asi-decade"])
+    spec = chart.vegalite_spec()
+    # at the best case 85 − 40 = 45 pp, all of it compute (50 − 5); below it the gap is 85 − [0, 40] = [45, 85] pp
+    assert spec["vconcat"][0]["title"]["text"] == (
+        "Only in Baker's best case does compute alone explain the whole 45 pp gross-margin gap")
+    footer = " ".join(spec["title"]["text"])
+    assert "between 45 pp and 85 pp in all" in footer and "his AI compute share" not in footer
+    assert "drawn at its best case (a gross margin of up to 40%)" in chart.description
 

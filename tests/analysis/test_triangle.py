@@ -108,7 +108,10 @@ def test_recycling_table_cells_carry_their_bounds():
         "Share of gross profit recycled": "at least about 38.1%",       # the gigawatts cancel
         "Gross profit kept": "unbounded",
     }
-    assert set(table["Status"]) == {"reported", "reported per GW", "derived"}
+    # the figures are reported; reading them per gigawatt is the book's inference, and the status says so
+    assert set(table["Status"]) == {"reported", "reported; read per GW (book's inference)", "derived"}
+    assert table.loc["Revenue flowing to Nvidia", "Status"] == table.loc["Equity returned to OpenAI", "Status"] \
+        == triangle.READ_PER_GW
 
 
 def test_waterfall_steps_chain():
@@ -128,11 +131,13 @@ def test_at_the_margin_ceiling_and_the_margin_for_half():
     # at 75% exactly: 35 × 0.75 = 26.25; half = 13.125; about 10 / 26.25 = about 0.381 (a point, not a floor)
     assert c["profit"].bound == "exact" and c["profit"].low == pytest.approx(26.25e9)
     assert format_bounded(c["half"], digits=4) == "US$13.12B"
+    assert format_bounded(c["half"]) == "US$13.1B"     # three digits, as the checks and the chapter print it
     assert format_bounded(c["share"], "percent") == "about 38.1%"
     b = triangle.recycling_bounds()
     # about 10 ÷ 0.5 ÷ 35 = about 0.5714
     assert format_bounded(b["margin_for_half"], "percent") == "about 57.1%"
     assert format_bounded(b["half"], digits=4) == "at most US$13.12B"          # 0.5 × [0, 26.25]
+    assert format_bounded(b["half"]) == "at most US$13.1B"                     # the checks' precision
     assert format_bounded(b["cost_of_goods"], digits=4) == "between US$8.75B and US$35B"
 
 
@@ -175,7 +180,22 @@ def test_amd_xai_and_cloud_contracts():
     assert parts.loc["Other equity", "share_label"] == "at least 27.5%"          # [5.5, ∞) / 20
     assert parts.loc["Debt", "share_label"] == "at most 62.5%"                   # [0, 12.5] / 20: a derived ceiling
     assert parts.loc["Nvidia equity", "share_label"] == "10%"                    # 2 / 20, exact
-    assert triangle.stated_cloud_contracts() == pytest.approx(322.4e9)          # 300 + 22.4
+    cloud, share = triangle.stated_cloud_contracts(), triangle.cloud_share_of_stargate()
+    # Bloomberg-based (the deals table's convention): [0, 300] + 22.4 = [22.4, 322.4]; the host's plain 300 + 22.4
+    assert (cloud["bloomberg"].low, cloud["bloomberg"].high) == pytest.approx((22.4e9, 322.4e9))
+    assert format_bounded(cloud["bloomberg"], digits=4) == "between US$22.4B and US$322.4B"
+    assert format_bounded(cloud["host"], digits=4) == "US$322.4B"
+    # ÷ US$1.4T: [22.4, 322.4] / 1,400 = [1.6%, 23.03%]; 322.4 / 1,400 = 23.03%
+    assert format_bounded(share["bloomberg"], "percent", 2) == "between 1.6% and 23%"
+    assert format_bounded(share["host"], "percent", 2) == "23%"
+
+
+def test_xai_debt_shares_for_the_landing_finding():
+    shares = triangle.xai_debt_shares()   # the same function as analysis.derived.xai_debt_shares
+    # C002-06 [0, 12.5] / 20 = at most 62.5%; C002-16 12.5 / [0, 20] capped = [62.5%, 100%]; both: 62.5%
+    assert [format_bounded(shares[k], "percent") for k in ("C002-06", "C002-16", "both")] == [
+        "at most 62.5%", "between 62.5% and 100%", "62.5%"]
+    assert shares["C002-16"].above(0.5) and not shares["C002-06"].above(0.5)
 
 
 def test_deal_flows_keep_qualifiers_and_sources():
@@ -190,6 +210,23 @@ def test_deal_flows_keep_qualifiers_and_sources():
     assert (flows["sources"] != "").all()
     label = triangle.flow_label(flows.reset_index().set_index("deal_id", drop=False).loc["oracle-nvidia-gpus"])
     assert label == "GPU purchases\nno amount stated"
+
+
+def test_a_direction_no_source_states_is_labelled_the_books_reading():
+    # 簽署了一份 50 億美元的協議 (C000-27) names no payer; the diagram and Table 3.1 draw Anthropic → Nvidia
+    flows = triangle.deal_flows().set_index("deal_id", drop=False)
+    assert flows.loc["anthropic-nvidia-agreement", "direction"] == (
+        "direction not stated; drawn as a purchase, the book's reading")
+    assert (flows.drop("anthropic-nvidia-agreement")["direction"] == "stated").all()
+    assert triangle.flow_label(flows.loc["anthropic-nvidia-agreement"]) == (
+        "GPU supply\n(direction: the book's reading)\nUS$5B")
+    table = triangle.deals_table().set_index(["From", "To"])
+    assert table.loc[("Anthropic", "Nvidia"), "Instrument"] == (
+        "GPU supply (direction not stated; drawn as a purchase, the book's reading)")
+    assert table.loc[("Nvidia", "xAI"), "Instrument"] == "Equity"
+    diagram = charts.deal_flows(triangle.deal_flows(), ["baker-four-labs"])
+    assert "Anthropic → Nvidia: the source does not say which way the money flows; drawn as a purchase, the book's " \
+        "reading." in " ".join(diagram.vegalite_spec()["title"]["text"])
 
 
 # ---------------------------------------------------------------- charts
@@ -263,6 +300,9 @@ def test_waterfall_words_carry_the_bounds():
     assert "revenue is at least US$350B and the equity at least about US$100B" in d
     assert "gross profit and the profit kept are unbounded" in d
     footer = " ".join(chart.vegalite_spec()["title"]["text"])
+    # at least 10 GW is the Best Partners host's narration (C003-03), never Patel's
+    assert "in the Best Partners host's own narration" in footer and "per Patel" not in footer
+    assert "Read per GW (the book's inference, not the transcript's words)" in footer
     assert "up to US$100B ÷ at least 10 GW = at most US$10B per GW" in footer         # [0, 100] / [10, ∞) = [0, 10]
     # no bar label is a bare number where the value is bounded
     labels = chart.data.set_index("step")["label"]
@@ -285,3 +325,6 @@ def test_xai_chart_says_at_most_for_the_derived_ceiling():
     # 2 / 20 = 10%; [0, 12.5] / 20 = at most 62.5%
     assert title == "Nvidia's US$2B is 10% of xAI's US$20B raise; debt is at most 62.5%"
     assert "up to 62.5%" not in chart.description and "at most 62.5%" in chart.description
+    # the footer gives the 'most' sentence too: 12.5 / [0, 20] capped = [62.5%, 100%]; with C002-06, only 62.5%
+    footer = " ".join(chart.vegalite_spec()["title"]["text"])
+    assert "makes the debt between 62.5% and 100%; the two sentences allow only 62.5%" in footer

@@ -18,6 +18,18 @@ def test_bounds_are_kept_in_words_and_glyphs():
     assert flows.loc["nvidia-xai-equity", "text"] == "US$2B" and flows.loc["nvidia-xai-equity", "glyph"] == ""
 
 
+def test_a_direction_no_source_states_is_labelled_the_books_reading():
+    flows = summary.money_flows().set_index("deal_id")
+    # C000-27 names the agreement, not who pays: the bar is drawn Anthropic → Nvidia and says it is a reading
+    assert flows.loc["anthropic-nvidia-agreement", "flow"] == "Anthropic → Nvidia (direction: the book's reading)"
+    assert flows.loc["nvidia-xai-equity", "flow"] == "Nvidia → xAI" and flows.loc["nvidia-xai-equity", "direction"] == "stated"
+    chart = summary.money_flows_chart(summary.money_flows())
+    footer = " ".join(chart.vegalite_spec()["title"]["text"])
+    assert "Anthropic → Nvidia: the source names the agreement but not who pays; drawn as a purchase, the book's " \
+        "reading." in footer
+    assert "Anthropic → Nvidia: direction not stated; drawn as a purchase, the book's reading." in chart.description
+
+
 def test_title_names_the_largest_figure_but_not_a_largest_flow_when_it_is_a_ceiling():
     chart = summary.money_flows_chart(summary.money_flows())
     # up to US$300B is [0, 300B]: it could be below the US$22.4B of OpenAI → CoreWeave, so it leads nothing

@@ -57,3 +57,34 @@ def test_parses_spans_from_the_seeds(span, expected):
 def test_rejects_spans_it_cannot_read(span, message):
     with pytest.raises(QuantityError, match=message):
         parse_quantity(span)
+
+
+# A best case bounds by what it measures: it caps a margin (more is better) and would floor a payback time, so it is
+# read only where the word after the number names a measure where more is better, and refused otherwise.
+@pytest.mark.parametrize("span, expected", [
+    ("最好的情況是 40% 毛利率", Quantity(40, None, "percent", "up_to")),       # C004-32: 'at best a 40% margin', [0, 40]
+    ("最好的情況是三成毛利率", Quantity(30, None, "percent", "up_to")),        # 三成 = 30%, at best
+    ("最壞的情況是 20% 毛利率", Quantity(20, None, "percent", "at_least")),    # a worst-case margin is a floor
+    ("最好的情况是 15% 的营收增长", Quantity(15, None, "percent", "up_to")),    # growth: more is better
+])
+def test_a_best_case_is_a_bound_on_a_measure_where_more_is_better(span, expected):
+    assert parse_quantity(span) == expected
+
+
+@pytest.mark.parametrize("span", ["最好的情況是 40%", "最好的情況是 3 年回本", "最好的情况是 15% 的营收下滑",
+                                  "最好的情況是 30%-40% 毛利率"])
+def test_a_best_case_without_a_measure_it_caps_is_refused(span):
+    # 40% of what? a 3-year payback at best is a floor, a fall in revenue at best a floor too; a range: refused
+    with pytest.raises(QuantityError, match="best or worst case"):
+        parse_quantity(span)
+
+
+def test_the_span_of_a_best_case_takes_in_its_measure():
+    from compute_ledger.evidence.zh_numbers import quantity_span
+    text = "但 AI 公司最好的情況是 40% 毛利率，其中 50% 的營收要花在運算上。"   # seed 004, C004-32
+    start = text.index("40")
+    low, high = quantity_span(text, start, start + 2)
+    assert text[low:high] == "最好的情況是 40% 毛利率"
+    start = text.index("50")
+    low, high = quantity_span(text, start, start + 2)
+    assert text[low:high] == "50%"                                           # no case word: the span is as before
