@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import labs, neoclouds, risks, sovereign, triangle
-from .derived import UNDER_ASSUMPTIONS
+from .derived import UNDER_ASSUMPTIONS, xai_debt_shares
 from .disagreements import figure_trust, witness
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_range, format_value, join_names
@@ -165,32 +165,39 @@ def sovereign_money(data_dir: Path = DATA) -> Finding:
 
 
 def xai_debt(data_dir: Path = DATA) -> Finding:
-    debt, total = bounded("F002-08", data_dir), bounded("F002-07", data_dir)
-    share = debt / total
+    shares_ = xai_debt_shares(data_dir)
+    first, most_sentence, both = shares_["C002-06"], shares_["C002-16"], shares_["both"]
     p = risks.payoffs(data_dir)
     matrix = risks.payoff_matrix(**p)
     dominant = risks.dominant_action(matrix, "row")
     payoffs = {k: assumed(f"risks_payoff_{k}", data_dir, central=True) for k in p}
-    most = "holds" if is_most(share) else "holds only if the debt reaches its ceiling"
-    text = (f"{_capital(claim_attribution('C002-06', data_dir))}: debt is {format_bounded(debt)} of xAI's "
-            f"{format_bounded(total)} raise, so {format_bounded(share, 'percent')} of it: the digest's \"大部分\" "
-            f"(most) {most}. {UNDER_ASSUMPTIONS} (illustrative payoffs for Baker's prisoner's dilemma; no source "
-            f"states any payoff), {'to ' + dominant.lower() if dominant else 'no one action'} is each giant's best "
-            "reply whatever its rival does.")
-    return Finding("debt", f"Debt is {format_bounded(share, 'percent')} of xAI's raise", text,
-                   {"debt": debt, "total": total, "share": share, **payoffs}, (("Risks", "chapters/risks.ipynb"),))
+    most = "holds" if is_most(most_sentence) else "is not established"
+    text = (f"{_capital(claim_attribution('C002-06', data_dir))}: debt of {figure_text('F002-08', data_dir)} in a "
+            f"{figure_text('F002-07', data_dir)} raise is {format_bounded(first, 'percent')} of it. The sentence that "
+            f"calls the debt \"大部分\" (most) gives {figure_text('F002-22', data_dir)} of a raise of "
+            f"{figure_text('F002-21', data_dir)}, {format_bounded(most_sentence, 'percent')}, so \"most\" {most} on "
+            f"its own sentence; the only share both sentences allow is {format_bounded(both, 'percent')}. "
+            f"{UNDER_ASSUMPTIONS} (illustrative payoffs for Baker's prisoner's dilemma; no source states any payoff), "
+            f"{'to ' + dominant.lower() if dominant else 'no one action'} is each giant's best reply whatever its "
+            "rival does.")
+    return Finding("debt", f"Debt is {format_bounded(both, 'percent')} of xAI's raise, the only share both of the "
+                   "digest's sentences allow", text,
+                   {"first_sentence": first, "most_sentence": most_sentence, "share": both, **payoffs},
+                   (("Risks", "chapters/risks.ipynb"), ("The compute triangle", "chapters/compute-triangle.ipynb")))
 
 
 def silicon_intensity(data_dir: Path = DATA) -> Finding:
-    ai_margin, ai_compute, saas_margin, saas_compute = (bounded(i, data_dir) for i in ("F004-50", "F004-51", "F004-48", "F004-49"))
-    multiple = saas_margin / ai_margin
+    v = risks.silicon_bounds(data_dir)
     text = (f"{_capital(claim_attribution('C004-32', data_dir))}: an AI company spends "
-            f"{format_bounded(ai_compute, 'percent')} of revenue on compute at a {format_bounded(ai_margin, 'percent')} "
-            f"gross margin, against {format_bounded(saas_compute, 'percent')} and {format_bounded(saas_margin, 'percent')} "
-            f"for software; it needs {format_bounded(multiple, digits=4)} the revenue to earn the same gross profit.")
+            f"{format_bounded(v['ai_compute'], 'percent')} of revenue on compute and keeps a gross margin of "
+            f"{format_bounded(v['ai_margin'], 'percent')} (最好的情況, \"in the best case\"), against "
+            f"{format_bounded(v['saas_compute'], 'percent')} and {format_bounded(v['saas_margin'], 'percent')} for "
+            f"software. It needs {format_bounded(v['revenue_multiple'], digits=4)} the revenue to earn the same gross "
+            f"profit, and its compute takes {format_bounded(v['compute_ratio'])} the software company's share of revenue.")
     return Finding("silicon", "AI is silicon-intensive", text,
-                   {"ai_margin": ai_margin, "ai_compute": ai_compute, "saas_margin": saas_margin,
-                    "saas_compute": saas_compute, "multiple": multiple}, (("Risks", "chapters/risks.ipynb"),))
+                   {k: v[k] for k in ("ai_margin", "ai_compute", "saas_margin", "saas_compute", "revenue_multiple",
+                                      "compute_ratio")},
+                   (("Risks", "chapters/risks.ipynb"),))
 
 
 def _texts_of(inputs: str, data_dir: Path) -> set[str]:

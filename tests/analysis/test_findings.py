@@ -68,12 +68,15 @@ def test_tokens_name_who_is_led_and_who_is_not_counted(found):
     assert "Anthropic's revenue" not in finding.text                # another digest's figure stays out
 
 
-def test_debt_share_is_a_ceiling_so_most_is_not_stated(found):
+def test_debt_share_is_bounded_from_both_sides_by_the_two_sentences(found):
     finding = found["debt"]
-    # [0, 12.5] / 20 = [0, 0.625]
-    assert (finding.values["share"].low, finding.values["share"].high) == (0.0, 0.625)
-    assert finding.headline == "Debt is at most 62.5% of xAI's raise"
-    assert "holds only if the debt reaches its ceiling" in finding.text
+    v = finding.values
+    # C002-06: [0, 12.5] / 20 = [0, 0.625]; C002-16: 12.5 / [0, 20], capped at 1, = [0.625, 1]; together only 0.625
+    assert (v["first_sentence"].low, v["first_sentence"].high) == (0.0, 0.625)
+    assert (v["most_sentence"].low, v["most_sentence"].high) == (0.625, 1.0) and is_most(v["most_sentence"])
+    assert (v["share"].low, v["share"].high) == (0.625, 0.625)
+    assert finding.headline == "Debt is 62.5% of xAI's raise, the only share both of the digest's sentences allow"
+    assert '"most" holds on its own sentence' in finding.text
     assert "to invest heavily is each giant's best reply" in finding.text
 
 
@@ -84,8 +87,10 @@ def test_japan_rate_is_the_ceiling_over_its_own_conversion(found):
 
 
 def test_silicon_and_contradictions_worked_by_hand(found):
-    assert found["silicon"].values["multiple"].low == pytest.approx(85 / 40)
-    assert "2.125×" in found["silicon"].text and "an AI company" in found["silicon"].text
+    # 85% / at most 40% (最好的情況, the best case) = at least 2.125×: the ceiling on the margin floors the multiple
+    multiple = found["silicon"].values["revenue_multiple"]
+    assert multiple.low == pytest.approx(85 / 40) and math.isinf(multiple.high)
+    assert "at least 2.125×" in found["silicon"].text and "an AI company" in found["silicon"].text
     assert "differ by 33 pp" in found["contradictions"].text and "stated as 16 pp" in found["contradictions"].text
     # 3 failing checks: microsoft-gap and niche-share inside one text, nvidia-openai-10gw across two
     assert "2 fail inside one text and 1 sets two texts against each other" in found["contradictions"].text
@@ -174,6 +179,7 @@ def test_every_landing_finding_opens_a_chapter_it_links():
 
 
 def test_chapter_brief_is_its_findings_headlines_as_sentences():
-    assert findings.chapter_brief("risks") == ("Debt is at most 62.5% of xAI's raise. AI is silicon-intensive.")
+    assert findings.chapter_brief("risks") == ("Debt is 62.5% of xAI's raise, the only share both of the digest's "
+                                               "sentences allow. AI is silicon-intensive.")
     with pytest.raises(KeyError, match="no findings for chapter 'glossary'"):
         findings.chapter_brief("glossary")
