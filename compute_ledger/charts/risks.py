@@ -221,7 +221,7 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
     debt = split.iloc[0]
     debt_shares = xai_debt_shares()
     yearly, revenue = bill["bound"].iloc[0], bill["bound"].iloc[1]
-    title = (f"xAI: {debt.share_label} debt; OpenAI: Oracle bill "
+    title = (f"xAI: {debt.share_label} debt; OpenAI: Oracle bill averaging "
              f"{yearly}, revenue {revenue}")
     return finish(
         chart, name="fig-risks-financing", title=title,

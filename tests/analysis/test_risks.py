@@ -107,6 +107,7 @@ def test_financing_chart_shares_carry_their_bounds():
                                         ["bloomberg-compute-bet", "patel-best-partners", "baker-asi-decade"])
     spec = chart.vegalite_spec()
     assert spec["vconcat"][0]["title"]["text"].startswith("xAI: at most 62.5% debt")   # [0, 12.5] / 20
+    assert "Oracle bill averaging at least US$60B a year" in spec["vconcat"][0]["title"]["text"]   # an average, not a year
     # the bar text: amount, then share, each with its bound (12.5 / 20 = 62.5%; 2 / 20 = 10%; 5.5 / 20 = 27.5%)
     bar_text = [row["text"] for rows in spec["datasets"].values() for row in rows if "part" in row]
     assert bar_text == ["up to US$12.5B\nat most 62.5%", "US$2B\n10%", "at least US$5.5B\nat least 27.5%"]
