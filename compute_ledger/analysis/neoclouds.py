@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..evidence.checks import consistency_checks, parts_total
-from ..evidence.fmt import format_bounded, format_figure, format_range, format_value
+from ..evidence.fmt import format_bounded, format_figure, format_range, format_value, join_names
 from ..evidence.quantity import Bounded, shares
 from ..paths import DATA
 from ..evidence.tables import assumed, assumption, bounded, deals, entity_names, figure, figure_text, load, value
@@ -376,6 +376,24 @@ def _years(value: float) -> str:
     return text[:-1] if text == "1 years" else text
 
 
+# Payback within this share of the useful life of its end is "only just" inside it.
+ONLY_JUST = 0.1
+
+
+def payback_against_life(payback: float, life: float) -> str:
+    """Where a payback falls against the useful life, in words: 'inside, but only just,', 'well inside', 'beyond'."""
+    if payback > life:
+        return "beyond"
+    return "inside, but only just," if life - payback <= ONLY_JUST * life else "well inside"
+
+
+def cash_at_end_words(cash: float) -> str:
+    """The GPU's cumulative cash when its life ends: 'having returned US$2,924 more than it cost', or short of it."""
+    if cash >= 0:
+        return f"having returned {format_value(cash, 'USD')} more than it cost"
+    return f"still {format_value(-cash, 'USD')} short of what it cost"
+
+
 def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
     """Every number the chapter's prose prints, by glue name, computed here from figures and assumptions."""
     fig = lambda fid: figure_text(fid, data_dir)  # noqa: E731
@@ -413,7 +431,8 @@ def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
                neoclouds_capex=format_value(p.capex, "USD", 5), neoclouds_payback_years=format_value(paid, "years"),
                neoclouds_payback_months=format_value(paid * MONTHS_PER_YEAR, "months"),
                neoclouds_life=_years(p.useful_life), neoclouds_life_months=format_value(p.useful_life * MONTHS_PER_YEAR, "months"),
-               neoclouds_cash_end=format_signed_usd(cash_at_end_of_life(p.with_free_window(0))),
+               neoclouds_payback_against_life=payback_against_life(paid, p.useful_life),
+               neoclouds_cash_end_words=cash_at_end_words(cash_at_end_of_life(p.with_free_window(0))),
                neoclouds_uptime_low=fig("F000-16"), neoclouds_uptime_high=fig("F000-17"))
 
     # The free first year
@@ -439,6 +458,12 @@ def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
         out[f"neoclouds_sens_{key}_longest"] = format_value(row["longest"], "years")
         out[f"neoclouds_sens_{key}_shortest"] = format_value(row["shortest"], "years")
     out["neoclouds_life_low"] = _years(ranges.loc["useful_life", "low"])
+    beyond = [key for field, key in (("hour_price", "price"), ("utilisation", "utilization"))
+              if sens.loc[field, "longest"] > p.useful_life]
+    out["neoclouds_sens_beyond_life"] = (f"The slow end of the {join_names(beyond)} range{'s' if len(beyond) > 1 else ''} "
+                                         "lies beyond" if beyond else "Both ranges stay inside")
+    out["neoclouds_shortest_life_words"] = ("even the central case does not pay back" if paid > ranges.loc["useful_life", "low"]
+                                            else "the central case still pays back")
 
     # Case studies against cloud share
     ms_case, ms_cloud, ms_gap = val("F002-31"), val("F002-32"), val("F002-33")

@@ -255,6 +255,21 @@ def test_prose_numbers_are_the_models_numbers_in_the_house_format():
     assert prose["neoclouds_oracle_per_year"] == "at least US$60B a year"  # 300B / (0, 5] years
 
 
+def test_verdict_words_follow_the_numbers_not_the_page():
+    # 3.73 years against 4: 0.27 years short of the end, within 10% of it (0.4 years)
+    assert n.payback_against_life(3.73, 4) == "inside, but only just,"
+    assert n.payback_against_life(2.0, 4) == "well inside" and n.payback_against_life(4.5, 4) == "beyond"
+    assert n.cash_at_end_words(2924) == "having returned US$2,924 more than it cost"
+    assert n.cash_at_end_words(-12406) == "still US$12,406 short of what it cost"
+    prose = n.prose_numbers()
+    # central case: 40,000 / 10,731 = 3.73 years; 4 × 10,731 − 40,000 = 2,924 at the end of a 4-year life
+    assert prose["neoclouds_payback_against_life"] == "inside, but only just,"
+    assert prose["neoclouds_cash_end_words"] == "having returned US$2,924 more than it cost"
+    # US$1 an hour gives 9.32 years and 30% utilization 8.7 years, both beyond 4; a 2-year life is below 3.73
+    assert prose["neoclouds_sens_beyond_life"] == "The slow end of the price and utilization ranges lies beyond"
+    assert prose["neoclouds_shortest_life_words"] == "even the central case does not pay back"
+
+
 def test_parameter_table_lists_every_assumption_and_the_reported_window():
     table = n.parameter_table().set_index("Parameter")
     assert table.loc["GPU capital cost", "Range explored"] == "US$25,000–60,000"   # gpu_capex low–high
