@@ -134,7 +134,7 @@ TENSIONS = (
     Tension("stargate", "Who builds Stargate, and who owns what it builds?", "across witnesses", (
         Side("OpenAI builds its own capacity to escape rented compute (Baker)", ("C000-25", "C000-61")),
         Side("Oracle leads Stargate's build; Nvidia supplies the silicon (Bloomberg-based digest)", ("C002-09", "C002-04", "C002-08", "C002-46")),
-        Side("OpenAI buys compute services from Oracle, which buys Nvidia GPUs (Patel, as the Best Partners host summarises him)",
+        Side("OpenAI buys compute services from Oracle, which buys Nvidia GPUs (the Best Partners host's narration, and Patel as the host summarises him)",
              ("C003-02", "C003-08")))),
     Tension("scaling", "Does scaling still pay?", "inside one witness", (
         Side("Scaling will not meet diminishing returns, he thinks; the next stage may need far more compute, and pays for it (Patel, Best Partners)", ("C003-43", "C003-17")),
@@ -145,7 +145,7 @@ TENSIONS = (
         Side("Microsoft is OpenAI's 'investor and cloud/AI integration' partner (Bloomberg-based digest)", ("C002-35", "C002-12")))),
     Tension("ten-gigawatts", "How large is the Nvidia–OpenAI programme?", "corroboration", (
         Side("Nvidia systems of 'up to' the stated gigawatts (Bloomberg-based digest)", ("C002-04",)),
-        Side("Data centers of 'at least' the stated gigawatts (Patel)", ("C003-03",)))),
+        Side("Data centers of 'at least' the stated gigawatts (the Best Partners host's narration)", ("C003-03",)))),
     Tension("google-meta", "Are Google and Meta behind?", "inside one witness", (
         Side("Google, Meta and xAI are a third tier (Patel, Silicon Valley)", ("C001-19", "C001-26")),
         Side("Google has a unique TPU base; Meta holds a card that could dominate everything (Patel, Best Partners)",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import labs, neoclouds, risks, sovereign, triangle
 from .derived import UNDER_ASSUMPTIONS, xai_debt_shares
-from .disagreements import figure_trust, witness
+from .disagreements import claim_witness, figure_trust, witness
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_range, format_value, join_names
 from ..evidence.quantity import Bounded, exact, leader
@@ -59,14 +59,15 @@ def nvidia_recycling(data_dir: Path = DATA) -> Finding:
     revenue, margin, equity, profit, share, kept, transcript_half = (values[k] for k in (
         "revenue", "margin", "equity", "profit", "share", "kept", "half"))
     by = claim_attribution("C003-04", data_dir)
-    text = (f"{_capital(by)}: each unit of the deal sends {format_bounded(revenue)} to Nvidia at a gross margin of "
-            f"{format_bounded(margin, 'percent')}, so {format_bounded(profit, digits=4)} of gross profit. Nvidia puts "
-            f"{format_bounded(equity)} of equity back into OpenAI, {format_bounded(share, 'percent')} of that gross "
-            f"profit, and keeps {format_bounded(kept, digits=4)} a unit; the transcript's \"half\" would be "
-            f"{format_bounded(transcript_half)}. The book reads a unit as one gigawatt, its own inference from the deal's "
-            "size; the transcript does not say so.")
-    return Finding("nvidia", f"Nvidia puts {format_bounded(share, 'percent')} of the gross profit on each unit of the "
-                   "deal back into OpenAI",
+    text = (f"{_capital(by)}: Nvidia's equity in OpenAI is {format_bounded(equity)}, while {format_bounded(revenue)} of "
+            f"the data-centre build cost flows to Nvidia, at a gross margin of {format_bounded(margin, 'percent')}. "
+            "The transcript gives these figures no unit; the book reads them per gigawatt of the deal, its own "
+            f"inference from the deal's size. On that reading each gigawatt brings Nvidia "
+            f"{format_bounded(profit, digits=4)} of gross profit; the equity is {format_bounded(share, 'percent')} of it, "
+            f"and Nvidia keeps {format_bounded(kept, digits=4)}. The transcript's \"half\" would be "
+            f"{format_bounded(transcript_half)}.")
+    return Finding("nvidia", f"On the book's per-gigawatt reading, Nvidia puts {format_bounded(share, 'percent')} of its "
+                   "gross profit back into OpenAI",
                    text, values,
                    (("The compute triangle", "chapters/compute-triangle.ipynb"),))
 
@@ -167,23 +168,39 @@ def sovereign_money(data_dir: Path = DATA) -> Finding:
 def xai_debt(data_dir: Path = DATA) -> Finding:
     shares_ = xai_debt_shares(data_dir)
     first, most_sentence, both = shares_["C002-06"], shares_["C002-16"], shares_["both"]
-    p = risks.payoffs(data_dir)
-    matrix = risks.payoff_matrix(**p)
-    dominant = risks.dominant_action(matrix, "row")
-    payoffs = {k: assumed(f"risks_payoff_{k}", data_dir, central=True) for k in p}
     most = "holds" if is_most(most_sentence) else "is not established"
     text = (f"{_capital(claim_attribution('C002-06', data_dir))}: debt of {figure_text('F002-08', data_dir)} in a "
             f"{figure_text('F002-07', data_dir)} raise is {format_bounded(first, 'percent')} of it. The sentence that "
             f"calls the debt \"大部分\" (most) gives {figure_text('F002-22', data_dir)} of a raise of "
             f"{figure_text('F002-21', data_dir)}, {format_bounded(most_sentence, 'percent')}, so \"most\" {most} on "
-            f"its own sentence; the only share both sentences allow is {format_bounded(both, 'percent')}. "
-            f"{UNDER_ASSUMPTIONS} (illustrative payoffs for Baker's prisoner's dilemma; no source states any payoff), "
-            f"{'to ' + dominant.lower() if dominant else 'no one action'} is each giant's best reply whatever its "
-            "rival does.")
+            f"its own sentence; the only share both sentences allow is {format_bounded(both, 'percent')}, if both "
+            "describe the same raise.")
     return Finding("debt", f"Debt is {format_bounded(both, 'percent')} of xAI's raise, the only share both of the "
                    "digest's sentences allow", text,
-                   {"first_sentence": first, "most_sentence": most_sentence, "share": both, **payoffs},
+                   {"first_sentence": first, "most_sentence": most_sentence, "share": both},
                    (("Risks", "chapters/risks.ipynb"), ("The compute triangle", "chapters/compute-triangle.ipynb")))
+
+
+def risk_register(data_dir: Path = DATA) -> Finding:
+    """The Risks chapter's finding: how many risks one text alone raises, and how many more than one witness does."""
+    summary = risks.register_summary(data_dir)
+    long = risks.register_long(data_dir)
+    raised = long[long["stance"] == "Raises the risk"]
+    witnesses_of = {risk: list(dict.fromkeys(witness(sid, data_dir) for sid in group["source_id"]))
+                    for risk, group in raised.groupby("risk")}
+    widest = summary["widest_risk"]
+    n, single, texts, behind, independent = (exact(float(x), "count", "derived") for x in (
+        summary["n_risks"], summary["n_single_source"], summary["widest_sources"], len(witnesses_of[widest]),
+        sum(len(w) > 1 for w in witnesses_of.values())))
+    text = (f"Of the {labs.count_word(n.low)} risks the texts name, {labs.count_word(single.low)} are raised by one "
+            f"text alone, and {labs.count_word(independent.low)} by more than one witness. {widest} is raised "
+            f"by more texts than any other, {labs.count_word(texts.low)}, which are {labs.count_word(behind.low)} witnesses "
+            f"({join_names(witnesses_of[widest])}). No text gives a probability or a size for any risk.")
+    headline = (f"{_capital(labs.count_word(single.low))} of {labs.count_word(n.low)} risks rest on one text; "
+                f"{widest[:1].lower() + widest[1:]}, raised by more texts than any other, has {labs.count_word(behind.low)} witnesses")
+    return Finding("register", headline, text,
+                   {"risks": n, "single": single, "texts": texts, "witnesses": behind, "independent": independent},
+                   (("Risks", "chapters/risks.ipynb"),))
 
 
 def silicon_intensity(data_dir: Path = DATA) -> Finding:
@@ -286,16 +303,21 @@ def neocloud_concentration(data_dir: Path = DATA) -> Finding:
 
 
 def independent_witnesses(data_dir: Path = DATA) -> Finding:
-    """The disagreements chapter's rule in numbers: how many texts, and how many witnesses behind them."""
-    sources = load("sources", data_dir)
+    """The disagreements chapter's rule in numbers: the texts, the witnesses to what was said, and the writers
+    who also speak for themselves."""
+    sources, claims = load("sources", data_dir), load("claims", data_dir)
     behind = list(dict.fromkeys(witness(s, data_dir) for s in sources["source_id"]))
+    narrating = sorted({claim_witness(c, data_dir) for c in claims.loc[claims["voice"] == "narration", "claim_id"]})
     texts, count = exact(float(len(sources)), "count", "derived"), exact(float(len(behind)), "count", "derived")
-    text = (f"The {labs.count_word(texts.low)} texts rest on {labs.count_word(count.low)} witnesses: "
-            f"{join_names(behind)}. Two digests of one interview, or two interviews of one person, are one witness, "
-            "so agreement inside a witness's texts is consistency, not corroboration; a writer's own narration "
-            "is the writer's witness, not the speaker's or the outlet's.")
-    return Finding("witnesses", f"{_capital(labs.count_word(texts.low))} texts, {labs.count_word(count.low)} witnesses",
-                   text, {"texts": texts, "witnesses": count},
+    writers = exact(float(len(narrating)), "count", "derived")
+    text = (f"The {labs.count_word(texts.low)} texts rest on {labs.count_word(count.low)} witnesses to what was said "
+            f"or reported: {join_names(behind)}. Two digests of one interview, or two interviews of one person, are one "
+            "witness, so agreement inside a witness's texts is consistency, not corroboration. Besides, "
+            f"{labs.count_word(writers.low)} writers speak in their own narration ({join_names(narrating)}); each "
+            "counts as a witness of its own, never as the speaker's or the outlet's.")
+    headline = (f"{_capital(labs.count_word(texts.low))} texts, {labs.count_word(count.low)} witnesses to what was said, "
+                f"and {labs.count_word(writers.low)} writers speaking for themselves")
+    return Finding("witnesses", headline, text, {"texts": texts, "witnesses": count, "writers": writers},
                    (("Where the sources disagree", "chapters/where-sources-disagree.ipynb"),))
 
 
@@ -317,7 +339,7 @@ CHAPTER_FINDINGS = {
     "neoclouds": (neocloud_concentration, gpu_payback),
     "sovereign-ai": (sovereign_money, japan_pledge),
     "build-out": (rack_step,),
-    "risks": (xai_debt, silicon_intensity),
+    "risks": (risk_register, xai_debt, silicon_intensity),
     "where-sources-disagree": (independent_witnesses, contradictions),
     "sources-and-method": (unchecked_figures,),
 }

@@ -65,10 +65,10 @@ def revenue_multiple(before: float, after: float) -> float:
 
 
 def count_word(number: float) -> str:
-    """A small count as a word ('four labs'), so prose can glue a count without printing a digit."""
-    if number != int(number) or int(number) not in _COUNT_WORDS:
+    """A count as prose writes it: a word up to ten ('four labs'), digits above ('11 risks')."""
+    if number != int(number) or number < 1:
         raise ValueError(f"no word for {number}")
-    return _COUNT_WORDS[int(number)]
+    return _COUNT_WORDS.get(int(number), f"{int(number):,}")
 
 
 def ordinal_word(number: float) -> str:

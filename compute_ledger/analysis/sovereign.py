@@ -109,7 +109,7 @@ def japan_conversions(data_dir: Path = DATA) -> pd.DataFrame:
         rate = exact(rate, "JPY_per_USD", "assumption", (FX_ASSUMPTION,))
         rows.append((label, "Derived", rate, pledge_jpy / rate))
     frame = pd.DataFrame([{"basis": label, "status": status, "jpy_per_usd": rate.low,
-                           "rate_text": format_bounded(rate, digits=5), "usd": usd.high,
+                           "rate_text": format_bounded(rate), "usd": usd.high,
                            "usd_per_year": (usd / period).high, "usd_text": format_bounded(usd, "USD"),
                            "usd_per_year_text": format_bounded(usd / period, "USD")}
                           for label, status, rate, usd in rows])
@@ -250,7 +250,7 @@ def japan_fx_check(data_dir: Path = DATA) -> pd.Series:
 
 
 def digest_rate(data_dir: Path = DATA) -> Bounded:
-    """The rate the digest's conversion implies: the yen ceiling over its own dollar conversion, about 153.85 ¥/US$.
+    """The rate the digest's conversion implies: the yen ceiling over its own dollar conversion, about 154 ¥/US$ (153.85 before rounding).
 
     The two figures state one amount in two currencies, so the rate is the ceiling's end over the dollar
     figure, not an interval quotient of two independent values (which would bound nothing); it is only as
@@ -314,7 +314,7 @@ def glue_values(data_dir: Path = DATA) -> dict[str, str]:
         "sovereign_japan_usd": figure_text(JAPAN_PLEDGE_USD, data_dir),
         "sovereign_japan_end": format_value(end, "calendar_year"),
         "sovereign_rapidus_year": format_value(value(RAPIDUS_TARGET, data_dir), "calendar_year"),
-        "sovereign_implied_rate": format_bounded(rate, digits=5),
+        "sovereign_implied_rate": format_bounded(rate),
         "sovereign_ref_rate": format_value(fx.value, "JPY_per_USD"),
         "sovereign_ref_low": format_value(fx.low, "JPY_per_USD"),
         "sovereign_ref_high": format_value(fx.high, "JPY_per_USD"),

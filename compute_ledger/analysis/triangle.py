@@ -365,6 +365,9 @@ def deal_flows(data_dir: Path = DATA, entities: tuple[str, ...] = TRIANGLE_ENTIT
             "from_name": deal.from_name, "to_name": deal.to_name, "instrument": INSTRUMENT_LABELS[deal.instrument],
             "description": deal.description, "amount": text(deal.amount_figure), "capacity": text(deal.capacity_figure),
             "term": text(deal.term_figure), "figures": ", ".join(ids) or "none",
+            **{f"{role}_source": short[claim_source[figs.loc[i, "claim_id"]]].split(" (")[0] if i else ""
+               for role, i in (("amount", deal.amount_figure), ("capacity", deal.capacity_figure),
+                               ("term", deal.term_figure))},
             "direction": DIRECTION_READ.get(deal.deal_id, "stated"),
             "claims": ", ".join(dict.fromkeys(claims)), "source_ids": ";".join(source_ids),
             "sources": "; ".join(short[s] for s in source_ids), "stated": bool(deal.amount_figure or deal.capacity_figure),
@@ -385,6 +388,11 @@ def flow_label(flow: pd.Series) -> str:
 def deals_table(data_dir: Path = DATA) -> pd.DataFrame:
     """The deals for display: who pays or grants whom, for what, how much, and where it is stated."""
     flows = deal_flows(data_dir).replace({NOT_STATED: "—"})
+    # a deal pieced together from two texts names the text of each figure, so no cell reads as one source's words
+    mixed = flows["source_ids"].str.contains(";")
+    for role in ("amount", "capacity", "term"):
+        named = mixed & (flows[f"{role}_source"] != "")
+        flows.loc[named, role] = flows.loc[named, role] + " (" + flows.loc[named, f"{role}_source"] + ")"
     read = flows["direction"] != "stated"
     flows.loc[read, "instrument"] = flows.loc[read, "instrument"] + " (" + flows.loc[read, "direction"] + ")"
     return flows.rename(columns={"from_name": "From", "to_name": "To", "instrument": "Instrument", "amount": "Amount",

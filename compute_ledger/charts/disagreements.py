@@ -138,11 +138,11 @@ def trust_by_source(counts: pd.DataFrame) -> LedgerChart:
     ).properties(width=480, height=180)
     return finish(
         chart, name="fig-disagree-trust",
-        title=f"{format_value(single_share, 'percent', 2)} of the figures stand on a single statement",
+        title=f"{format_value(single_share, 'percent')} of the figures stand on a single statement",
         subtitle="Figures per source by trust grade, from the consistency checks (count)",
         sources=list(dict.fromkeys(counts["source_id"])), data=counts[["source", "trust", "figures"]],
         description=("Stacked bars of figures per source split into corroborated, checked and consistent, single "
-                     f"statement, and contradicted by a check. {format_value(single_share, 'percent', 2)} are single statements."),
+                     f"statement, and contradicted by a check. {format_value(single_share, 'percent')} are single statements."),
         notes=["Derived: a figure is contradicted if any check it feeds fails, corroborated if a cross-source check agrees."],
     )
 

@@ -68,8 +68,8 @@ def finish(chart: alt.TopLevelMixin, *, name: str, title: str, subtitle: str, so
     """Give a chart its finding as title, its measure and unit as subtitle, and a source footer.
 
     `sources` are source ids from data/sources.csv; the footer names each text as the prose does and says
-    whose words it carries, from its chain ("the Best Partners transcript — Dylan Patel, as summarised by
-    the Best Partners host").
+    what it is, from its chain ("the Best Partners transcript — its host's summary of an interview with
+    Dylan Patel"), which holds for every line in it, the host's own narration too.
     """
     from ..evidence.tables import source_attribution, source_documents
 

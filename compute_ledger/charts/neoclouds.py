@@ -98,10 +98,10 @@ def customers(contracts: pd.DataFrame, openai_share: Bounded, stated_total: Boun
         subtitle="Contracts and partnerships named in the sources, by provider and customer (US$ billions)",
         sources=["bloomberg-compute-bet", "patel-best-partners"],
         data=frame[["deal_id", "provider_name", "customer_name", "instrument", "amount_figure", "value", "printed"]],
-        notes=[f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share} of {total}).",
+        notes=[f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share} of a total {total}).",
                f"{join_names(ceilings)} {'is a ceiling' if len(ceilings) == 1 else 'are ceilings'} ('up to'), so the share "
                "runs from the other contracts alone to the ceiling in full."] if ceilings else
-              [f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share} of {total})."],
+              [f"Derived: OpenAI's share = OpenAI contracts ÷ all contracts with a stated value ({share} of a total {total})."],
         description=("Horizontal bars of the contracts the sources name between neoclouds or AI-first clouds and their customers: "
                      + "; ".join(f"{r} {p}" for r, p in zip(frame["row"], frame["printed"]))
                      + f". OpenAI accounts for {share} of the stated value, {total}."),

@@ -53,7 +53,7 @@ def programs(frame: pd.DataFrame) -> LedgerChart:
     return finish(
         chart, name="fig-sovereign-programs",
         title=f"China's stated spend is {ratio} Japan's pledge; the US states no figure",
-        subtitle="National AI money on a common unit, US$ billions; company commitments shown for scale",
+        subtitle="National AI and chip money on a common unit, US$ billions (China's is not stated to be AI only); company commitments shown for scale",
         sources=["bloomberg-compute-bet", "patel-best-partners", "baker-four-labs"],
         description=(f"Horizontal bar chart in US$ billions. Japan's pledge of {yen} is shown twice: "
                      f"at the digest's own conversion, {data.loc[0, 'text']}, and at the assumption rate, "

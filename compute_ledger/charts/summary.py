@@ -9,7 +9,7 @@ import pandas as pd
 from ..analysis.triangle import DIRECTION_READ, DIRECTION_READ_SHORT
 from ..evidence.fmt import format_figure
 from ..evidence.quantity import leader
-from ..evidence.tables import bounded, deals, figure
+from ..evidence.tables import bounded, deals, figure, load
 from ..paths import DATA
 from .figure import LedgerChart, finish
 from .theme import ENTITY_COLORS, ROLE_COLORS
@@ -30,7 +30,8 @@ def money_flows(data_dir: Path = DATA) -> pd.DataFrame:
     valued["bound"] = valued["amount_qualifier"].map(BOUNDS)
     valued["glyph"] = valued["amount_qualifier"].map(GLYPHS)
     valued["source_id"] = valued["amount_figure"].map(lambda f: figure(f, data_dir).source_id)
-    valued["source"] = valued["amount_figure"].map(lambda f: figure(f, data_dir).short_name)
+    documents = load("sources", data_dir).set_index("source_id")["document"]
+    valued["source"] = valued["source_id"].map(documents)
     valued["flow"] = valued["from_name"] + " → " + valued["to_name"]
     # a deal whose direction no source states is drawn one way, and its label says that way is the book's reading
     read = valued["deal_id"].isin(list(DIRECTION_READ))

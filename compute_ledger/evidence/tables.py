@@ -10,7 +10,7 @@ import pandas as pd
 
 from .fmt import format_figure
 from .quantity import Bounded, from_assumption, from_figure
-from .voices import attribution, chain_names, writer_phrase
+from .voices import attribution, chain_names
 from ..paths import DATA
 from .seeds import to_simplified, to_traditional
 
@@ -60,14 +60,16 @@ def source_documents(source_ids: list[str], data_dir: Path = DATA) -> list[str]:
 
 
 def source_attribution(source_id: str, data_dir: Path = DATA) -> str:
-    """Whose words a source carries, from its chain: 'Dylan Patel, as summarised by the Best Partners host';
-    "the digest's writer, reporting Bloomberg"."""
+    """What a text is, from its chain, true of every line in it, the writer's narration included:
+    "its host's summary of an interview with Dylan Patel"; "its writer's rewrite of Bloomberg's reporting".
+    It follows the text's name ('the Best Partners transcript — its host's summary of …')."""
     source = load("sources", data_dir).set_index("source_id").loc[source_id]
-    by = writer_phrase(source.writer)
+    role = source.writer.split()[-1]  # 'digest writer' -> 'writer', 'Best Partners host' -> 'host'
     speakers = chain_names(source.chain, ("speaker",))
     if speakers:
-        return f"{' and '.join(speakers)}, as summarised by {by}"
-    return f"{by}, reporting {' and '.join(chain_names(source.chain, ('outlet',)))}"
+        return f"its {role}'s summary of an interview with {' and '.join(speakers)}"
+    outlets = " and ".join(f"{outlet}'s" for outlet in chain_names(source.chain, ("outlet",)))
+    return f"its {role}'s rewrite of {outlets} reporting"
 
 
 def entity_names(data_dir: Path = DATA) -> dict[str, str]:

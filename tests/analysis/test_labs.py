@@ -34,6 +34,7 @@ def test_revenue_multiple():
 
 def test_words():
     assert labs.count_word(4) == "four" and labs.ordinal_word(3) == "third"
+    assert labs.count_word(10) == "ten" and labs.count_word(11) == "11" and labs.count_word(1200) == "1,200"
     with pytest.raises(ValueError):
         labs.count_word(2.5)
 

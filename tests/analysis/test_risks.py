@@ -176,7 +176,7 @@ def test_register_summary_counts():
     table = risks.register().set_index("Risk (borne by)")
     assert len(table) == 11 and table.index.is_unique
     assert table.loc["Edge inference vs data centres (data-centre owners)", "Sources and claims"] == (
-        "Baker, ASI in ten years: C004-29, C004-30, C004-40; Patel, Silicon Valley (discounts): C001-22")
+        "ASI digest: C004-29, C004-30, C004-40; Silicon Valley digest (discounts): C001-22")
 
 
 def test_register_text_carries_formatted_figures():

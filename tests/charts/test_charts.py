@@ -38,8 +38,9 @@ def test_output_is_identical_on_every_run():
 def test_footer_names_the_source_and_the_spec_carries_the_description():
     spec = sample_chart().vegalite_spec()
     assert spec["description"] == "Bar chart of tokens per lab."
-    assert spec["title"]["text"] == ["Source: the Four labs digest — Gavin Baker, as summarised by the digest's writer."]
-    assert "Source: the Four labs digest — Gavin Baker, as summarised" in sample_chart().svg()
+    # what the text is, true of its every line (the writer's narration too), not whose words a given line is
+    assert spec["title"]["text"] == ["Source: the Four labs digest — its writer's summary of an interview with Gavin Baker."]
+    assert "Source: the Four labs digest — its writer's summary" in sample_chart().svg()
 
 
 @pytest.mark.parametrize("name", ["Fig Sample", "fig_sample", ""])
