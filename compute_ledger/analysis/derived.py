@@ -76,7 +76,7 @@ def xai_raise(data_dir: Path = DATA) -> pd.DataFrame:
     other = Bounded(other.low, math.inf, other.unit, other.approximate, other.status, other.basis)
     rows = [("Debt", "reported", debt, "up to", figure_text("F002-08", data_dir), "F002-08"),
             ("Nvidia equity", "reported", nvidia, "exact", figure_text("F002-06", data_dir), "F002-06"),
-            ("Other equity", "derived", other, "at least", format_bounded(other), "F002-07 − F002-08 − F002-06")]
+            ("The rest", "derived", other, "at least", format_bounded(other), "F002-07 − F002-08 − F002-06")]
     frame = pd.DataFrame([(part, status, q.high if part == "Debt" else q.low, bound, label, basis)
                           for part, status, q, bound, label, basis in rows],
                          columns=["part", "status", "amount", "bound", "label", "basis"])

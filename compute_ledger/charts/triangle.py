@@ -340,7 +340,7 @@ def recycling_heatmap(grid: pd.DataFrame, stated: triangle.Recycling, half_equit
 
 # ---------------------------------------------------------------- xAI's raise
 
-_PART_COLORS = {"Debt": ROLE_COLORS["total"], "Nvidia equity": ENTITY_COLORS["nvidia"], "Other equity": ROLE_COLORS["neutral"]}
+_PART_COLORS = {"Debt": ROLE_COLORS["total"], "Nvidia equity": ENTITY_COLORS["nvidia"], "The rest": ROLE_COLORS["neutral"]}
 
 
 def xai_raise(parts: pd.DataFrame, total_text: str, source_ids: list[str]) -> LedgerChart:
@@ -376,7 +376,7 @@ def xai_raise(parts: pd.DataFrame, total_text: str, source_ids: list[str]) -> Le
         subtitle="xAI's financing round by part (US$ billions; share of the round)",
         sources=source_ids, data=frame[["part", "status", "amount", "label", "share", "basis"]],
         description=description,
-        notes=["Derived: other equity = total − debt − Nvidia's equity; 'at least', because the debt is 'up to'.",
+        notes=["Derived: the rest = total − debt − Nvidia's equity (the digest does not say what it is); 'at least', because the debt is 'up to'.",
                _second_sentence_note()])
 
 

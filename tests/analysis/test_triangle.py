@@ -175,9 +175,9 @@ def test_amd_xai_and_cloud_contracts():
     per_gw = triangle.amd_revenue_per_gw()                                    # 100 / [0, 6] = [16.7, ∞)
     assert per_gw.low == pytest.approx(16.667e9, rel=1e-4) and per_gw.bound == "at_least"
     parts = triangle.xai_raise().set_index("part")
-    assert parts.loc["Other equity", "amount"] == pytest.approx(5.5e9)          # 20 − 12.5 − 2
+    assert parts.loc["The rest", "amount"] == pytest.approx(5.5e9)          # 20 − 12.5 − 2
     assert parts["share"].tolist() == pytest.approx([62.5, 10.0, 27.5])
-    assert parts.loc["Other equity", "share_label"] == "at least 27.5%"          # [5.5, ∞) / 20
+    assert parts.loc["The rest", "share_label"] == "at least 27.5%"          # [5.5, ∞) / 20
     assert parts.loc["Debt", "share_label"] == "at most 62.5%"                   # [0, 12.5] / 20: a derived ceiling
     assert parts.loc["Nvidia equity", "share_label"] == "10%"                    # 2 / 20, exact
     cloud, share = triangle.stated_cloud_contracts(), triangle.cloud_share_of_stargate()
