@@ -24,7 +24,7 @@ from ..paths import DATA, SEED_MANIFEST, SEEDS
 from . import seeds as seedlib
 from .completeness import mentions
 from .tables import aliases, descriptor, load, resource
-from .zh_numbers import QuantityError, parse_quantity, quantity_span
+from .zh_numbers import RANGE_SEPARATOR, QuantityError, parse_quantity, quantity_span
 
 DRAFTS = "drafts"
 REVIEW = "REVIEW"
@@ -35,7 +35,6 @@ CLAIM_EXTRA = ("voice",)
 UNREAD_COLUMNS = ("source_id", "snippet", "reason", "parser_says", "line")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?[」』”]?")
 _MARKUP = "*#>-_ \t　"
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|～|至|到)\s*")
 # Signs that a language model rewrote the text (as in the 最佳拍檔 transcript): its preface or its stamp.
 _LLM_MARKS = re.compile(r"\[model=|好的，我將根據您的要求|好的，我将根据您的要求|以下是整理後的|以下是整理后的")
 _SECOND_HAND = re.compile(r"整理自|編譯|编译|據.{0,12}報導|据.{0,12}报道|訪談|访谈|播客|Podcast|podcast")
@@ -134,7 +133,7 @@ def _number_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         span = quantity_span(text, mention_start, mention_end)
         gap = text[spans[-1][1]:span[0]] if spans else None
-        if spans and (span[0] <= spans[-1][1] or _RANGE_JOIN.fullmatch(gap)):
+        if spans and (span[0] <= spans[-1][1] or RANGE_SEPARATOR.fullmatch(gap)):
             # inside or touching the previous span (2兆8,943億), or its other end (二十萬到三十萬張)
             spans[-1] = (spans[-1][0], max(spans[-1][1], span[1]))
         else:

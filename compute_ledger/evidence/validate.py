@@ -44,6 +44,15 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _decoded(raw: bytes, codec: str = "utf-8-sig") -> tuple[str | None, tuple[int, str] | None]:
+    """The bytes as text, or the line they stop being UTF-8 on and a message naming the byte and its offset."""
+    try:
+        return raw.decode(codec), None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, (line, f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start} (save the file as UTF-8)")
+
+
 def _structure(data_dir: Path) -> tuple[list[Problem], set[str]]:
     """File-level problems (missing, empty, not UTF-8, wrong header); returns also the tables that are sound."""
     problems, sound = [], set()
@@ -58,12 +67,9 @@ def _structure(data_dir: Path) -> tuple[list[Problem], set[str]]:
         if not raw.strip():
             problems.append(Problem(shown, None, None, "file is empty; expected a header row: " + ",".join(expected)))
             continue
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            row = raw[: error.start].count(b"\n") + 1
-            problems.append(Problem(shown, row, None, f"not UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start} "
-                                                      "(save the file as UTF-8)"))
+        text, failure = _decoded(raw, "utf-8")
+        if failure:
+            problems.append(Problem(shown, failure[0], None, failure[1]))
             continue
         records, error = _csv_records(text)
         if error:
@@ -197,13 +203,9 @@ def _descriptor_problems(data_dir: Path) -> list[Problem]:
     shown = _display(path)
     if not path.is_file():
         return [Problem(shown, None, None, "file is missing; it holds the schema of every table")]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return [Problem(shown, None, None, f"line {line}: not UTF-8: byte 0x{raw[error.start]:02x} "
-                        f"at offset {error.start} (save the file as UTF-8)")]
+    text, failure = _decoded(path.read_bytes())
+    if failure:
+        return [Problem(shown, None, None, f"line {failure[0]}: {failure[1]}")]
     try:
         package = json.loads(text)
     except json.JSONDecodeError as error:
@@ -260,12 +262,9 @@ def _manifest_problems(seeds_dir: Path, manifest: Path) -> list[Problem]:
     shown = _display(manifest)
     if not manifest.is_file():
         return [Problem(shown, None, None, "file is missing; it lists the SHA-256 of every seed (sha256sum format)")]
-    raw = manifest.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return [Problem(shown, None, None, f"line {line}: not UTF-8 (save the file as UTF-8)")]
+    text, failure = _decoded(manifest.read_bytes())
+    if failure:
+        return [Problem(shown, None, None, f"line {failure[0]}: {failure[1]}")]
     malformed = [Problem(shown, None, None, f"line {number}: expected '<64 hex digits>  <file name>', found {line.strip()!r}")
                  for number, line in enumerate(text.splitlines(), start=1)
                  if line.strip() and not re.fullmatch(r"[0-9a-f]{64} [ *]?\S.*", line.strip())]
@@ -279,13 +278,9 @@ def _seed_problems(seeds_dir: Path) -> list[Problem]:
     problems = []
     for path in sorted(seeds_dir.glob("*.txt")):
         shown = _display(path)
-        raw = path.read_bytes()
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            problems.append(Problem(shown, None, None, f"line {line}: not UTF-8 "
-                                    f"(byte 0x{raw[error.start]:02x} at offset {error.start}); store the text as UTF-8"))
+        _, failure = _decoded(path.read_bytes(), "utf-8")
+        if failure:
+            problems.append(Problem(shown, None, None, f"line {failure[0]}: {failure[1]}"))
             continue
         try:
             front_matter = seedlib.load_seed(path.name, seeds_dir).front_matter
@@ -563,12 +558,10 @@ def _draft_rows(path: Path, columns: list[str]) -> tuple[list[dict], list[Proble
     shown = _display(path)
     if not path.is_file():
         return [], [Problem(shown, None, None, "draft file is missing; run add-source again or restore it")]
-    raw = path.read_bytes()
-    try:
-        records, error = _csv_records(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return [], [Problem(shown, None, None, f"line {line}: not UTF-8 (save the file as UTF-8)")]
+    text, failure = _decoded(path.read_bytes())
+    if failure:
+        return [], [Problem(shown, None, None, f"line {failure[0]}: {failure[1]}")]
+    records, error = _csv_records(text)
     if error:
         return [], [Problem(shown, None, None, error)]
     header = records[0] if records else []

@@ -69,7 +69,8 @@ _SCALES = {"十": 10, "百": 100, "千": 1000}
 _SEVERAL_ALONE = re.compile(r"[數数幾几](?=個月|个月|月|年|週|周|天|家|個|个|次|倍)")
 # Numbers that belong to a name (GPT-4.5, H100, GB300, Q3) rather than state an amount.
 _IDENTIFIER = re.compile(r"(?<![A-Za-z$])(?!(?:RMB|CNY|USD|HKD|TWD|NTD|EUR|JPY|GW|MW|kW|KW|W)[-~\s]?\d)[A-Za-z]+[-.]?\d[\w.]*")
-_RANGE_SEPARATOR = re.compile(r"^\s*(?:-|–|—|~|至|到)\s*$")
+# What joins the two ends of a range (8,000-9,000 億, 二十萬到三十萬); ～ is read as ~ once spans are half-width.
+RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|~|～|至|到)\s*")
 _LIST_NUMBER = re.compile(rf"^\s*(?:[(（][{_DIGIT}十\d]+[)）]|[{_DIGIT}十\d]+[、](?!\d)|\d+\.(?!\d)|[①-⑳])")
 _ORDINAL = re.compile(rf"第\s*(?:\d+|(?:[{_DIGIT}十百千])+)")
 _RANKING_WORDS = re.compile(r"\s*(?:名|梯隊|梯队|位)")
@@ -412,7 +413,7 @@ def _range(span: str, low: _Number, high: _Number) -> Quantity:
     if low_word and high_word and low_word != high_word:
         raise QuantityError(f"the ends of range {span!r} are in different units ({low_word}, {high_word})")
     low_unit, low_unit_end = _unit(span, low)
-    if not _RANGE_SEPARATOR.match(span[low_unit_end:high.start]) and high.start != low.end:
+    if not RANGE_SEPARATOR.fullmatch(span[low_unit_end:high.start]) and high.start != low.end:
         raise QuantityError(f"two numbers in {span!r} are not joined as a range (a-b, a到b)")
     # 8,000-9,000 億: a magnitude written once, after the second number, applies to both ends.
     low_value = low.core * (high.multiplier if low.multiplier == 1 else low.multiplier)
