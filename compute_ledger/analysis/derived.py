@@ -13,7 +13,7 @@ from ..evidence import checks
 from ..evidence.fmt import format_bounded
 from ..evidence.quantity import Bounded
 from ..paths import DATA
-from ..evidence.tables import bounded, figure_text, value
+from ..evidence.tables import bounded, figure_text
 
 
 UNDER_ASSUMPTIONS = "Under the book's assumptions"
@@ -41,9 +41,15 @@ def per_year(total: float, years: float) -> float:
     return total / years
 
 
+def oracle_yearly_average(data_dir: Path = DATA) -> Bounded:
+    """OpenAI's Oracle contract (F003-02, the Best Partners host's US$300B) over its term (F003-01, 五年內, within
+    five years, so (0, 5]): on average at least US$60B a year, with no ceiling."""
+    return bounded("F003-02", data_dir) / bounded("F003-01", data_dir)
+
+
 def oracle_per_year(data_dir: Path = DATA) -> float:
-    """OpenAI's Oracle contract (F003-02) over Patel's term (F003-01, within five years): at least this a year."""
-    return per_year(value("F003-02", data_dir), value("F003-01", data_dir))
+    """The floor of `oracle_yearly_average`: the even spread over the longest term allowed."""
+    return oracle_yearly_average(data_dir).low
 
 
 def xai_debt_shares(data_dir: Path = DATA) -> dict[str, Bounded]:

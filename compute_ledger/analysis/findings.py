@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import labs, neoclouds, risks, sovereign, triangle
-from .derived import UNDER_ASSUMPTIONS, xai_debt_shares
+from .derived import UNDER_ASSUMPTIONS, oracle_yearly_average, xai_debt_shares
 from .disagreements import claim_witness, figure_trust, witness
 from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_range, format_value, join_names
@@ -74,7 +74,7 @@ def nvidia_recycling(data_dir: Path = DATA) -> Finding:
 
 def oracle_bill(data_dir: Path = DATA) -> Finding:
     total, term, digest_total = bounded("F003-02", data_dir), bounded("F003-01", data_dir), bounded("F002-10", data_dir)
-    average = total / term
+    average = oracle_yearly_average(data_dir)
     digest_term = figure("F002-10", data_dir).period  # 'multi-year': a term with no length, so no average
     text = (f"{_capital(claim_attribution('C003-02', data_dir))} puts OpenAI's purchases from Oracle at "
             f"{format_bounded(total)} over a term of {format_bounded(term)} (五年內, within five years): on average "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..evidence.fmt import format_bounded, format_figure, format_value, join_names
+from ..evidence.fmt import format_bounded, format_figure, join_names
 from ..paths import DATA
 from ..evidence.quantity import Bounded, shares
 from ..evidence.tables import bounded, entity_names, figure_text, figures, load

@@ -23,6 +23,7 @@ from ..evidence.checks import consistency_checks, parts_total
 from ..evidence.fmt import format_bounded, format_figure, format_range, format_value, join_names
 from ..evidence.quantity import Bounded, shares
 from ..paths import DATA
+from .derived import oracle_yearly_average
 from ..evidence.tables import assumed, assumption, bounded, deals, entity_names, figure, figure_text, load, value
 
 # A calendar year of GPU-hours. This is the definition of a year, not an assumption about neoclouds.
@@ -411,7 +412,7 @@ def prose_numbers(data_dir: Path = DATA) -> dict[str, str]:
     contracts = provider_contracts(data_dir)
     out.update(neoclouds_oracle_contract=fig("F002-10"), neoclouds_oracle_contract_patel=fig("F003-02"),
                neoclouds_oracle_term=format_value(val("F003-01"), "years"),
-               neoclouds_oracle_per_year=format_bounded(bounded("F003-02", data_dir) / bounded("F003-01", data_dir)),
+               neoclouds_oracle_per_year=format_bounded(oracle_yearly_average(data_dir)),
                neoclouds_oracle_gw=fig("F002-11"),
                neoclouds_stated_total=format_bounded(stated_contract_value(contracts, data_dir)),
                neoclouds_openai_share=format_bounded(customer_share(contracts, "openai", data_dir=data_dir), "percent"),

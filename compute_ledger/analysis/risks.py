@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..evidence.fmt import format_bounded, format_figure, format_value, significant
+from ..evidence.fmt import format_bounded, format_figure, format_value
 from ..evidence.quantity import Bounded, exact, unit_of
 from ..paths import DATA
-from .derived import xai_debt_shares, xai_raise
+from .derived import oracle_yearly_average, xai_debt_shares, xai_raise
 from ..evidence.tables import assumption, bounded, figure_text, figures, load
 
 # ---------------------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def openai_commitment_vs_revenue(data_dir: Path = DATA) -> pd.DataFrame:
     revenue is 'over' US$10B (F004-23), also a floor. A floor over a floor bounds nothing, so `ratio`
     (bill ÷ revenue, in words from its interval) says 'unbounded': the sources fix no multiple.
     """
-    yearly = bounded("F003-02", data_dir) / bounded("F003-01", data_dir)
+    yearly = oracle_yearly_average(data_dir)
     revenue = bounded("F004-23", data_dir)
     ratio = format_bounded(yearly / revenue)
     return pd.DataFrame([
@@ -294,7 +294,7 @@ def risks(data_dir: Path = DATA) -> list[Risk]:
 
     raise_ = xai_raise(data_dir).set_index("part")
     debt = xai_debt_shares(data_dir)
-    yearly = bounded("F003-02", data_dir) / bounded("F003-01", data_dir)
+    yearly = oracle_yearly_average(data_dir)
     curtail = float(table.loc["F003-15", "value_low"])
     return [
         Risk("returns", "Returns on AI capital", "Tech giants",

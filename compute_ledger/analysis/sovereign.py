@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..evidence.fmt import format_bounded, format_range, format_value, significant
 from ..paths import DATA
-from ..evidence.quantity import Bounded, exact, unit_of
+from ..evidence.quantity import Bounded, exact
 from ..evidence.tables import assumed, assumption, bounded, figure_text, value
 from .derived import per_year
 

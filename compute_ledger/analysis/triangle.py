@@ -24,7 +24,7 @@ from ..evidence.checks import consistency_checks
 from ..evidence.fmt import format_bounded, format_value
 from ..evidence.quantity import Bounded, exact
 from ..paths import DATA
-from .derived import oracle_per_year, per_year, xai_debt_shares, xai_raise  # noqa: F401 (used by the chapter through this module)
+from .derived import oracle_per_year, oracle_yearly_average, per_year, xai_debt_shares, xai_raise  # noqa: F401 (used by the chapter through this module)
 from ..evidence.tables import assumption, bounded, deals, figure_text, figures, load
 
 # The companies drawn in the chapter's flow diagram: the triangle and the ring around it.
@@ -406,7 +406,7 @@ def deals_table(data_dir: Path = DATA) -> pd.DataFrame:
 def oracle_contract(data_dir: Path = DATA) -> pd.DataFrame:
     """The OpenAI–Oracle contract as each source states it, and the yearly average where a term is given."""
     table = _figures(data_dir)
-    yearly = bounded("F003-02", data_dir) / bounded("F003-01", data_dir)
+    yearly = oracle_yearly_average(data_dir)
     rows = [
         {"Source": table.loc["F002-10", "short_name"], "Total": figure_text("F002-10", data_dir),
          "Term": "multi-year (為期多年)", "Average per year": "cannot be computed: no term in years",
