@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..evidence.fmt import format_bounded, format_figure, format_value
+from ..evidence.fmt import format_bounded, format_figure, format_value, significant
 from ..evidence.quantity import Bounded, exact, unit_of
 from ..paths import DATA
 from .derived import oracle_yearly_average, xai_debt_shares, xai_raise
@@ -80,6 +80,29 @@ def question_ladder(data_dir: Path = DATA) -> pd.DataFrame:
     frame["label"] = [format_figure(r.low, r.high if r.high != r.low else None, "USD", "range" if r.high != r.low else "exact")
                       for r in frame.itertuples()]
     return frame
+
+
+def ladder_numbers(data_dir: Path = DATA) -> dict[str, str]:
+    """The ladder's step-ups and overall rises as the prose prints them: each rung over the one before, the first
+    printed rung to today's and to the forecast's ends, and the same with the published essay titles (an outside
+    reference). Every rung is an exact amount or, for the forecast, a stated range, so the words carry no bound."""
+    ladder = question_ladder(data_dir)
+    printed = ladder[ladder.status == "As printed in the digest"].set_index("when")
+    outside = ladder[ladder.status != "As printed in the digest"].set_index("when")
+    first, soon = printed.loc["earlier essay", "low"], printed.loc["soon (forecast)"]
+    return {
+        "risks_soon": soon["label"],
+        "risks_step1": significant(printed.loc["later essay", "step_low"]),
+        "risks_step2": significant(printed.loc["now", "step_low"]),
+        "risks_step3": f"{significant(soon['step_low'])}–{significant(soon['step_high'])}",
+        "risks_to_now": significant(printed.loc["now", "low"] / first),
+        "risks_to_soon": f"{significant(soon['low'] / first)}–{significant(soon['high'] / first)}",
+        "risks_outside1": format_value(outside.loc["earlier essay", "low"], "USD"),
+        "risks_outside2": format_value(outside.loc["later essay", "low"], "USD"),
+        "risks_outside_ratio": significant(outside_to_printed(data_dir)[0]),
+        "risks_outside_step1": significant(outside.loc["later essay", "low"] / outside.loc["earlier essay", "low"]),
+        "risks_outside_step2": significant(printed.loc["now", "low"] / outside.loc["later essay", "low"], 2),
+    }
 
 
 def outside_to_printed(data_dir: Path = DATA) -> list[float]:
@@ -245,6 +268,17 @@ def silicon_bounds(data_dir: Path = DATA) -> dict[str, Bounded]:
 def per_100(q: Bounded) -> Bounded:
     """A share of revenue (a fraction) as an amount per 100 of revenue, its interval kept: [0.1, 0.5] → [10, 50]."""
     return Bounded(q.low * REVENUE_BASE, q.high * REVENUE_BASE, unit_of("count"), q.approximate, q.status, q.basis)
+
+
+def silicon_slider(data_dir: Path = DATA) -> dict[str, float]:
+    """The silicon chart's slider, per 100 of revenue: the compute share runs from Baker's SaaS case (F004-49) to his
+    AI case (F004-51) and starts midway; other costs stay at the AI best case; `margin` is what the start leaves."""
+    table = figures(data_dir).set_index("figure_id")
+    low, high = (float(table.loc[i, "value_low"]) for i in ("F004-49", "F004-51"))
+    pnl = silicon_pnl(data_dir).set_index(["model", "component"])["per_100"]
+    other = float(pnl[("AI company (best case)", "Other cost of revenue")])
+    default = (low + high) / 2
+    return {"low": low, "high": high, "default": default, "other": other, "margin": REVENUE_BASE - other - default}
 
 
 def silicon_pnl(data_dir: Path = DATA) -> pd.DataFrame:

@@ -244,9 +244,11 @@ def financing_chart(xai: pd.DataFrame, openai: pd.DataFrame, source_ids: list[st
     )
 
 
-def silicon_chart(pnl: pd.DataFrame, compute_low: float, compute_high: float, other: float,
-                  source_ids: list[str]) -> LedgerChart:
-    """Stacked bars per 100 of revenue for SaaS and AI, and a third bar whose compute share a slider sets."""
+def silicon_chart(pnl: pd.DataFrame, slider: dict[str, float], source_ids: list[str]) -> LedgerChart:
+    """Stacked bars per 100 of revenue for SaaS and AI, and a third bar whose compute share a slider sets.
+
+    `slider` is compute_ledger.analysis.risks.silicon_slider(): its range, start and the other costs it holds."""
+    compute_low, compute_high, other, default = (slider[k] for k in ("low", "high", "other", "default"))
     components = ["Compute", "Other cost of revenue", "Gross profit"]
     fills = [ROLE_COLORS["negative"], ROLE_COLORS["neutral"], ROLE_COLORS["positive"]]
     slider_row = "Your compute share (slider)"
@@ -254,7 +256,6 @@ def silicon_chart(pnl: pd.DataFrame, compute_low: float, compute_high: float, ot
     rows = pd.concat([rows, pd.DataFrame({"model": slider_row, "component": components, "per_100": [None, other, None],
                                           "slider": True})], ignore_index=True)
     rows["rank"] = rows["component"].map({c: i for i, c in enumerate(components)})
-    default = (compute_low + compute_high) / 2
     share = alt.param(name="risks_compute_share", value=default,
                       bind=alt.binding_range(min=compute_low, max=compute_high, step=0.5,
                                              name="Compute, % of revenue (bottom bar) "))

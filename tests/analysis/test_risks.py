@@ -44,6 +44,20 @@ def test_question_ladder_keeps_the_printed_figures_and_the_outside_titles_apart(
     assert ladder.loc[ladder.id == "F004-39/F004-40", "label"].item() == "US$2T–3T"
 
 
+def test_ladder_numbers_as_the_prose_prints_them():
+    numbers = risks.ladder_numbers()
+    # 60/20 = 3; 1,000/60 = 16.7; 2,000–3,000/1,000 = 2–3; 1,000/20 = 50; 2,000–3,000/20 = 100–150
+    assert [numbers[k] for k in ("risks_step1", "risks_step2", "risks_step3", "risks_to_now", "risks_to_soon")] == [
+        "3", "16.7", "2–3", "50", "100–150"]
+    # published titles (outside reference): 600/200 = 3; today's 1,000/600 = 1.7
+    assert (numbers["risks_outside_step1"], numbers["risks_outside_step2"]) == ("3", "1.7")
+
+
+def test_silicon_slider_runs_between_bakers_two_cases():
+    # compute 5 (SaaS) to 50 (AI) per 100, starting at 27.5; other costs 100 − 40 − 50 = 10; margin 100 − 10 − 27.5
+    assert risks.silicon_slider() == {"low": 5.0, "high": 50.0, "default": 27.5, "other": 10.0, "margin": 62.5}
+
+
 def test_outside_titles_are_ten_times_the_printed_amounts():
     assert risks.outside_to_printed() == pytest.approx([10.0, 10.0])      # 200/20 and 600/60
 
@@ -220,7 +234,7 @@ def test_silicon_bounds_carry_the_best_case():
 
 def test_silicon_chart_says_the_whole_gap_only_at_the_best_case():
     from compute_ledger.charts import risks as risk_charts
-    chart = risk_charts.silicon_chart(risks.silicon_pnl(), 5, 50, 10, ["baker-asi-decade"])
+    chart = risk_charts.silicon_chart(risks.silicon_pnl(), risks.silicon_slider(), ["baker-asi-decade"])
     spec = chart.vegalite_spec()
     # at the best case 85 − 40 = 45 pp, all of it compute (50 − 5); below it the gap is 85 − [0, 40] = [45, 85] pp
     assert spec["vconcat"][0]["title"]["text"] == (
